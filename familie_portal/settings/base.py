@@ -1,0 +1,246 @@
+"""
+Settings shared by every environment of familie_portal.
+
+Environment-specific modules (dev, test, production) import everything from here and change
+only what differs. Configuration comes from environment variables (django-environ); a `.env`
+file in the project root is read if present (see `.env.example`).
+
+Django settings reference: https://docs.djangoproject.com/en/5.2/ref/settings/
+django CMS settings reference: https://docs.django-cms.org/en/latest/reference/configuration.html
+"""
+
+from pathlib import Path
+
+import environ
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = environ.Env()
+if (BASE_DIR / ".env").is_file():
+    environ.Env.read_env(BASE_DIR / ".env")
+
+# ---------------------------------------------------------------------------------------------
+# Core
+# ---------------------------------------------------------------------------------------------
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+SECRET_KEY = env("SECRET_KEY", default="")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
+SITE_ID = 1
+ROOT_URLCONF = "familie_portal.urls"
+WSGI_APPLICATION = "familie_portal.wsgi.application"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# ---------------------------------------------------------------------------------------------
+# Applications
+# ---------------------------------------------------------------------------------------------
+DJANGO_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.sites",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.admin",
+]
+THIRD_PARTY_APPS = [
+    "cms",
+    "menus",
+    "treebeard",
+    "sekizai",
+    "djangocms_versioning",
+    "djangocms_alias",
+    "djangocms_text",
+    "filer",
+    "easy_thumbnails",
+    "parler",
+]
+LOCAL_APPS = [
+    "managers",
+    "workshops",
+    "events",
+    # The project package doubles as the app for site-wide things: roles, demo content, shared
+    # template tags, error views. Last, so that its post_migrate handler sees every permission.
+    "familie_portal",
+]
+INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
+
+MIDDLEWARE = [
+    "cms.middleware.utils.ApphookReloadMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.middleware.user.CurrentUserMiddleware",
+    "cms.middleware.page.CurrentPageMiddleware",
+    "cms.middleware.toolbar.ToolbarMiddleware",
+    "cms.middleware.language.LanguageCookieMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "sekizai.context_processors.sekizai",
+                "cms.context_processors.cms_settings",
+                "familie_portal.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# ---------------------------------------------------------------------------------------------
+# Database: DATABASE_URL selects it; unset, an SQLite file under var/ (the embedded default).
+# ---------------------------------------------------------------------------------------------
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
+}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# ---------------------------------------------------------------------------------------------
+# Auth
+# ---------------------------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+
+# ---------------------------------------------------------------------------------------------
+# Internationalisation: German first, English second. German lives at unprefixed URLs.
+# ---------------------------------------------------------------------------------------------
+LANGUAGE_CODE = "de"
+LANGUAGES = [
+    ("de", _("Deutsch")),
+    ("en", _("Englisch")),
+]
+TIME_ZONE = "Europe/Berlin"
+USE_I18N = True
+USE_TZ = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_SECURE = False
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# ---------------------------------------------------------------------------------------------
+# Static and media files
+# ---------------------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Uploads: refuse what no editor legitimately sends (bytes; images are checked further by pixel count).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=8 * 1024 * 1024)
+PORTAL_MAX_IMAGE_PIXELS = env.int("PORTAL_MAX_IMAGE_PIXELS", default=40_000_000)
+
+# ---------------------------------------------------------------------------------------------
+# django CMS (5.1, with djangocms-versioning: publishing happens through versions)
+# ---------------------------------------------------------------------------------------------
+CMS_CONFIRM_VERSION4 = True
+CMS_TEMPLATES = [
+    ("pages/content.html", _("Inhaltsseite mit Seitenleiste")),
+    ("pages/home.html", _("Startseite")),
+    ("pages/fullwidth.html", _("Inhaltsseite ohne Seitenleiste")),
+]
+CMS_LANGUAGES = {
+    SITE_ID: [
+        {"code": "de", "name": _("Deutsch"), "public": True, "fallbacks": ["en"], "hide_untranslated": False},
+        {"code": "en", "name": _("Englisch"), "public": True, "fallbacks": ["de"], "hide_untranslated": False},
+    ],
+    "default": {"public": True, "hide_untranslated": False, "redirect_on_fallback": True},
+}
+# Page-level permissions: municipal editors may change only their own municipality's pages.
+CMS_PERMISSION = True
+CMS_PLACEHOLDER_CONF = {
+    "sidebar": {"name": _("Seitenleiste")},
+    "content": {"name": _("Inhalt")},
+}
+CMS_PAGE_CACHE = True
+CMS_PLACEHOLDER_CACHE = True
+CMS_PLUGIN_CACHE = True
+CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 300}
+# Versioned content stays in the database when an editor "deletes" it from a draft.
+DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Rich text: djangocms-text sanitizes with nh3 on save and render.
+TEXT_HTML_SANITIZE = True
+TEXT_ADDITIONAL_PROTOCOLS = []
+
+# django-filer / easy-thumbnails
+THUMBNAIL_PROCESSORS = (
+    "easy_thumbnails.processors.colorspace",
+    "easy_thumbnails.processors.autocrop",
+    "filer.thumbnail_processors.scale_and_crop_with_subject_location",
+    "easy_thumbnails.processors.filters",
+)
+THUMBNAIL_HIGH_RESOLUTION = False
+FILER_ENABLE_PERMISSIONS = False
+FILER_CANONICAL_URL = "dokumente/"
+
+# ---------------------------------------------------------------------------------------------
+# Cache: local memory unless REDIS_URL/CACHE_URL points at a shared cache (several app servers).
+# ---------------------------------------------------------------------------------------------
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://familie-portal")}
+
+# ---------------------------------------------------------------------------------------------
+# Security defaults (production tightens further)
+# ---------------------------------------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# ---------------------------------------------------------------------------------------------
+# Portal
+# ---------------------------------------------------------------------------------------------
+# The ministry shown in the header; another state can brand its own portal.
+PORTAL_MINISTRY_NAME = env(
+    "PORTAL_MINISTRY_NAME",
+    default="Ministerium für Kinder, Familie, Flüchtlinge und Integration des Landes Nordrhein-Westfalen",
+)
+PORTAL_SITE_NAME = env("PORTAL_SITE_NAME", default="Familie in NRW")
+# Password of the demo logins created by `load_demo_content` (development and tests only).
+PORTAL_DEMO_PASSWORD = "familie-demo-2008"  # noqa: S105
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+}
+
+# ---------------------------------------------------------------------------------------------
+# System checks
+# ---------------------------------------------------------------------------------------------
+SILENCED_SYSTEM_CHECKS = [
+    # django CMS 5.1's PageManager predates treebeard 5's check; the tree works as django CMS
+    # tests it (treebeard.E001 warns about treebeard 6, which constraints.txt excludes).
+    "treebeard.E001",
+]

@@ -1,0 +1,33 @@
+"""
+URL configuration. German pages live at unprefixed URLs, English under /en/.
+
+The CMS catch-all (`cms.urls`) comes last: every page of the page tree, and the apps hooked onto
+pages (Werkstattreihe, Veranstaltungen, Familienmanager), are served through it.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+
+from familie_portal import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    # German is the default language and lives at unprefixed URLs; /de/… redirects there.
+    re_path(r"^de/(?P<path>.*)$", views.strip_default_language_prefix),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("cms.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler404 = "familie_portal.views.page_not_found"
+handler500 = "familie_portal.views.server_error"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ManagersConfig(AppConfig):
+    name = "managers"
+    verbose_name = _("Familienmanager und Kommunen")

@@ -1,0 +1,70 @@
+"""
+Shared fixtures. The demo content (page tree, users, roles, each app's demo data) is loaded
+once per test database, not per test: every test runs inside a transaction on top of it.
+"""
+
+import pytest
+from cms.utils.apphook_reload import reload_urlconf
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from familie_portal.demo import load_demo_content
+
+    with django_db_blocker.unblock():
+        load_demo_content()
+        reload_urlconf()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Page, placeholder and menu caches must not carry content from one test into another.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo_password():
+    return settings.PORTAL_DEMO_PASSWORD
+
+
+def _login(client, username):
+    user = get_user_model().objects.get(username=username)
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def iqz_client(client, db):
+    _login(client, "iqz")
+    return client
+
+
+@pytest.fixture
+def bochum_client(client, db):
+    _login(client, "bochum")
+    return client
+
+
+@pytest.fixture
+def gelsenkirchen_client(client, db):
+    _login(client, "gelsenkirchen")
+    return client
+
+
+@pytest.fixture
+def admin_client_demo(client, db):
+    _login(client, "admin")
+    return client
+
+
+@pytest.fixture
+def user_by_name(db):
+    def get(username):
+        return get_user_model().objects.get(username=username)
+
+    return get

@@ -1,0 +1,56 @@
+"""The demo command is idempotent and creates the promised page tree and logins."""
+
+import pytest
+from cms.models import Page, PageContent
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from djangocms_versioning.constants import PUBLISHED
+from djangocms_versioning.models import Version
+
+from familie_portal.demo_pages import PAGES
+
+pytestmark = pytest.mark.django_db
+
+REQUIRED = ["start", "werkstattreihe", "veranstaltungen", "familienmanager", "qualifizierung", "impressum",
+            "datenschutz", "barrierefreiheit", "kontakt", "leichte-sprache"]
+
+
+def _counts():
+    from django.apps import apps
+    from django.db import connection
+
+    tables = set(connection.introspection.table_names())
+    return {
+        model._meta.label: model._base_manager.count()
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy and model._meta.db_table in tables
+    }
+
+
+def test_demo_command_twice_changes_nothing(capsys):
+    call_command("load_demo_content")
+    first = _counts()
+    call_command("load_demo_content")
+    assert _counts() == first
+    out = capsys.readouterr().out
+    assert "admin" in out and "familie-demo-2008" in out
+
+
+def test_every_required_page_is_published_in_both_languages():
+    ids = {spec["reverse_id"] for spec in PAGES}
+    assert set(REQUIRED) <= ids
+    for reverse_id in REQUIRED:
+        page = Page.objects.get(reverse_id=reverse_id)
+        for language in ("de", "en"):
+            content = PageContent.admin_manager.get(page=page, language=language)
+            assert Version.objects.get_for_content(content).state == PUBLISHED
+
+
+def test_demo_logins_exist_with_their_roles(demo_password):
+    users = get_user_model().objects.in_bulk(["admin", "iqz", "bochum", "gelsenkirchen"], field_name="username")
+    assert users["admin"].is_superuser
+    assert users["iqz"].groups.filter(name="IQZ-Redaktion").exists()
+    assert users["bochum"].municipal_editor.municipality.name == "Bochum"
+    assert users["gelsenkirchen"].municipal_editor.municipality.name == "Gelsenkirchen"
+    for user in users.values():
+        assert user.check_password(demo_password)

@@ -25,7 +25,7 @@ from djangocms_versioning.models import Version
 
 from familie_portal import roles
 from familie_portal.demo_pages import FOOTER, PAGES, SIDEBAR
-from managers.models import Kreis, MunicipalEditor, Municipality, Regierungsbezirk
+from managers.models import Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
 
 LANGUAGES = ("de", "en")
 
@@ -73,6 +73,25 @@ def ensure_places() -> dict[str, Municipality]:
             ags=ags, defaults={"name": name, "slug": slug, "kreis": kreis, "latitude": lat, "longitude": lon}
         )
     return places
+
+
+def ensure_organisations(places) -> dict[str, Organisation]:
+    """The IQZ (organiser of the Werkstattreihe) and the two cities of the original page."""
+    iqz, _ = Organisation.objects.get_or_create(
+        slug="iqz",
+        defaults={
+            "name": "Informations- und Qualifizierungszentrum für Kommunen",
+            "short_name": "IQZ",
+            "kind": Organisation.Kind.STATE,
+        },
+    )
+    organisations = {"iqz": iqz}
+    for place in places.values():
+        organisations[place.slug], _ = Organisation.objects.get_or_create(
+            slug=f"stadt-{place.slug}",
+            defaults={"name": f"Stadt {place.name}", "kind": Organisation.Kind.MUNICIPALITY, "municipality": place},
+        )
+    return organisations
 
 
 def ensure_users(places) -> dict:
@@ -225,6 +244,7 @@ def _load_app_content(stdout) -> None:
 @transaction.atomic
 def load_demo_content(stdout=None) -> dict:
     places = ensure_places()
+    ensure_organisations(places)
     users = ensure_users(places)
     ensure_global_page_permissions()
     _load_app_content(stdout)

@@ -67,6 +67,47 @@ class Municipality(models.Model):
             return ""
 
 
+class Organisation(models.Model):
+    """Who organises events and workshops: the IQZ, the ministry, a municipality, an association.
+
+    Shared by events and workshop reports ("Weitere Veranstaltungen des IQZ im Jahr 2008").
+    An organisation tied to a municipality is that municipality's to edit.
+    """
+
+    class Kind(models.TextChoices):
+        STATE = "state", _("Land / IQZ")
+        MUNICIPALITY = "municipality", _("Kommune")
+        KREIS = "kreis", _("Kreis")
+        OTHER = "other", _("Verband / freier Träger")
+
+    name = models.CharField(_("Name"), max_length=200)
+    short_name = models.CharField(_("Kurzname"), max_length=40, blank=True, help_text=_("z. B. IQZ"))
+    slug = models.SlugField(_("Kurzname in Adressen"), max_length=60, unique=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("Kommune"),
+    )
+    website = models.URLField(_("Website"), blank=True)
+
+    class Meta:
+        verbose_name = _("Veranstalter / Organisation")
+        verbose_name_plural = _("Veranstalter / Organisationen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The short name where there is one: "Veranstaltungen des IQZ"."""
+        return self.short_name or self.name
+
+
 class MunicipalEditor(models.Model):
     """A member of the Kommunale Redaktion and the municipality they edit for."""
 

@@ -25,6 +25,8 @@ from djangocms_versioning.models import Version
 
 from familie_portal import roles
 from familie_portal.demo_pages import FOOTER, PAGES, SIDEBAR
+from familie_portal.search import index as search_index
+from familie_portal.search.text import html_to_text
 from managers.models import Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
 
 LANGUAGES = ("de", "en")
@@ -143,6 +145,7 @@ def _create_page(spec, parent, user) -> Page:
         spec["template"],
         "de",
         slug=slug,
+        meta_description=_description(spec["de"][2]),
         parent=parent,
         in_navigation=spec.get("in_navigation", False),
         reverse_id=spec["reverse_id"],
@@ -152,6 +155,7 @@ def _create_page(spec, parent, user) -> Page:
         _hook(page, apphook)
     en_title, en_slug, _ = spec["en"]
     create_page_content("en", en_title, page, slug=en_slug, template=spec["template"],
+                        meta_description=_description(spec["en"][2]),
                         in_navigation=spec.get("in_navigation", False), created_by=user)
     for language in LANGUAGES:
         content = PageContent.admin_manager.get(page=page, language=language)
@@ -160,6 +164,12 @@ def _create_page(spec, parent, user) -> Page:
         _add_plugins(placeholder, language, spec.get("plugins", []))
         publish(content, user)
     return page
+
+
+def _description(html: str) -> str:
+    """A meta description from a page's first words (search engines show about 155 characters)."""
+    text = html_to_text(html)
+    return text if len(text) <= 155 else text[:152].rsplit(" ", 1)[0] + " …"
 
 
 def _registered_apphooks() -> set[str]:
@@ -253,4 +263,6 @@ def load_demo_content(stdout=None) -> dict:
     admin = users["admin"]
     ensure_static_alias("sidebar", SIDEBAR, admin, SIDEBAR.get("plugins", ()), SIDEBAR.get("plugins_after", ()))
     ensure_static_alias("footer", FOOTER, admin)
+    # Apps may bulk-create demo rows (no signals): index everything public once at the end.
+    search_index.rebuild()
     return {"users": users, "pages": pages}

@@ -8,18 +8,23 @@ pages (Werkstattreihe, Veranstaltungen, Familienmanager), are served through it.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
-from familie_portal import views
+from familie_portal import discovery, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": discovery.sitemaps()}, name="sitemap"),
     # German is the default language and lives at unprefixed URLs; /de/… redirects there.
     re_path(r"^de/(?P<path>.*)$", views.strip_default_language_prefix),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("suche/", views.SearchView.as_view(), name="search"),
+    path("feeds/", views.FeedsView.as_view(), name="feeds"),
     path("", include("cms.urls")),
     prefix_default_language=False,
 )

@@ -1,10 +1,17 @@
 """Site-wide views: health check and error pages in the portal's layout."""
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from familie_portal import discovery
+from familie_portal.search import registry, text
+from familie_portal.search.query import search as query_search
 
 
 @never_cache
@@ -27,3 +34,54 @@ def server_error(request):
 def strip_default_language_prefix(request, path):
     query = request.META.get("QUERY_STRING", "")
     return HttpResponsePermanentRedirect(f"/{path}" + (f"?{query}" if query else ""))
+
+
+class SearchView(TemplateView):
+    """/suche/?q=…&art=…&page=…: one search over pages, reports, events and profiles."""
+
+    template_name = "familie_portal/search.html"
+    paginate_by = 10
+    max_query_length = 200
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw_query = self.request.GET.get("q", "")
+        query = raw_query[: self.max_query_length].strip()
+        kinds = dict(registry.kinds())
+        kind = self.request.GET.get("art") or None
+        if kind not in kinds:
+            kind = None
+        result = query_search(query=query, language=get_language(), kind=kind)
+        page_obj = Paginator(result.queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+        for document in page_obj.object_list:
+            document.passage = text.snippet(document.body, result.words)
+            document.kind_label = kinds.get(document.kind, document.kind)
+        context.update(
+            query=query,
+            query_truncated=len(raw_query) > self.max_query_length,
+            words=result.words,
+            kind=kind,
+            kinds=[(key, label, result.counts.get(key, 0)) for key, label in kinds.items()],
+            total=sum(result.counts.values()),
+            page_obj=page_obj,
+            results=page_obj.object_list,
+        )
+        return context
+
+
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /en/admin/", "Disallow: /suche/", "Disallow: /en/suche/",
+             f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+class FeedsView(TemplateView):
+    """"Feeds und Kalender": every feed and calendar subscription the portal offers."""
+
+    template_name = "familie_portal/feeds.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["feeds"] = discovery.feed_links()
+        return context

@@ -42,6 +42,7 @@ DJANGO_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "django.contrib.admin",
 ]
 THIRD_PARTY_APPS = [
@@ -226,6 +227,8 @@ PORTAL_MINISTRY_NAME = env(
     default="Ministerium für Kinder, Familie, Flüchtlinge und Integration des Landes Nordrhein-Westfalen",
 )
 PORTAL_SITE_NAME = env("PORTAL_SITE_NAME", default="Familie in NRW")
+# Domain used in sitemaps, feeds and e-mails (the Site record is kept in step after migrate).
+PORTAL_SITE_DOMAIN = env("PORTAL_SITE_DOMAIN", default="127.0.0.1:8000")
 # Password of the demo logins created by `load_demo_content` (development and tests only).
 PORTAL_DEMO_PASSWORD = "familie-demo-2008"  # noqa: S105
 

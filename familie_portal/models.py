@@ -1,0 +1,38 @@
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchDocument(models.Model):
+    """One public thing in one language, as the site search sees it.
+
+    Written only by `familie_portal.search.index`; a row exists only while its source is public.
+    `search_vector` is filled on PostgreSQL (German or English configuration, title weighted
+    over body) and stays empty on SQLite, where `folded` text is matched instead.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    language = models.CharField(max_length=10)
+    kind = models.CharField(_("Art"), max_length=20, db_index=True)
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateTimeField(null=True, blank=True)
+    folded = models.TextField(blank=True, help_text="title and body folded (lower case, ü → ue) for the fallback")
+    search_vector = SearchVectorField(null=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "language"], name="search_document_unique"),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="search_document_vector_gin"),
+            models.Index(fields=["language", "kind"], name="search_document_lang_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.title} ({self.language})"

@@ -1,0 +1,69 @@
+"""
+Search providers: how each kind of public thing becomes search documents.
+
+An app declares providers in `<app>/search.py` as `PROVIDERS = [SomeProvider(), ...]`. A provider
+names its model, the QuerySet of public objects, the documents of one object, and which models'
+changes require reindexing (for example a profile when its municipalities change).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import import_module
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class Document:
+    language: str
+    title: str
+    body: str
+    url: str
+    date: datetime | None = None
+
+
+class Provider:
+    kind: str = ""
+    label: str = ""
+    model = None
+
+    def public_queryset(self):
+        """Every public object; the only place this provider decides visibility."""
+        raise NotImplementedError
+
+    def documents(self, obj) -> list[Document]:
+        raise NotImplementedError
+
+    def is_public(self, obj) -> bool:
+        return self.public_queryset().filter(pk=obj.pk).exists()
+
+    def watched(self):
+        """(model, function mapping an instance of it to the objects to reindex) pairs."""
+        return [(self.model, lambda instance: [instance])]
+
+
+_providers: list[Provider] | None = None
+
+
+def providers() -> list[Provider]:
+    global _providers
+    if _providers is None:
+        found = []
+        for config in apps.get_app_configs():
+            try:
+                module = import_module(f"{config.name}.search")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.search":
+                    raise
+                continue
+            found.extend(getattr(module, "PROVIDERS", []))
+        _providers = found
+    return _providers
+
+
+def provider_for(model) -> Provider | None:
+    return next((p for p in providers() if p.model is model), None)
+
+
+def kinds() -> list[tuple[str, str]]:
+    return [(p.kind, p.label) for p in providers()]

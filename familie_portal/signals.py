@@ -1,0 +1,43 @@
+"""Keep the search index in step with what is public."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from djangocms_versioning.signals import post_version_operation
+
+from familie_portal.search import index
+from familie_portal.search.registry import provider_for, providers
+
+
+def on_version_operation(sender, operation, obj, **kwargs):
+    """Publish, unpublish or archive of a versioned content (e.g. a CMS page)."""
+    provider = provider_for(sender)
+    if provider is not None:
+        index.index_object(provider, obj.content)
+
+
+def on_save(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index.reindex_instance(instance)
+
+
+def on_delete(sender, instance, **kwargs):
+    provider = provider_for(sender)
+    if provider is not None:
+        index.remove_object(sender, instance.pk)
+    else:
+        index.reindex_instance(instance)
+
+
+def on_m2m_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        index.reindex_instance(instance)
+
+
+def connect() -> None:
+    post_version_operation.connect(on_version_operation, dispatch_uid="search-version-operation")
+    for provider in providers():
+        for model, _resolve in provider.watched():
+            uid = f"search-{model._meta.label_lower}"
+            post_save.connect(on_save, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(on_delete, sender=model, dispatch_uid=f"{uid}-delete")
+            for m2m in model._meta.many_to_many:
+                m2m_changed.connect(on_m2m_changed, sender=m2m.remote_field.through, dispatch_uid=f"{uid}-{m2m.name}")

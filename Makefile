@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint demo venv clean bench
+.PHONY: run test lint demo venv clean bench bench-search
 
 venv: $(STAMP)
 
@@ -27,6 +27,9 @@ run: demo
 
 test: venv
 	scripts/with-postgres.sh scripts/test.sh $(ARGS)
+
+bench-search: venv
+	scripts/with-postgres.sh $(BIN)/python scripts/bench_search.py $(ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -21,7 +21,11 @@ class SearchDocument(models.Model):
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     date = models.DateTimeField(null=True, blank=True)
-    folded = models.TextField(blank=True, help_text="title and body folded (lower case, ü → ue) for the fallback")
+    # Title and body folded (lower case, ü → ue): the text the search vector is built from,
+    # and what the SQLite fallback matches. On PostgreSQL folded_body is emptied once the
+    # vector is computed (see search.index.update_vectors).
+    folded_title = models.CharField(max_length=300, blank=True)
+    folded_body = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -1,6 +1,5 @@
 """Site-wide views: health check and error pages in the portal's layout."""
 
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
@@ -11,6 +10,8 @@ from django.views.generic import TemplateView
 
 from familie_portal import discovery
 from familie_portal.search import registry, text
+from familie_portal.search.query import CountedPaginator
+from familie_portal.search.query import documents as query_documents
 from familie_portal.search.query import search as query_search
 
 
@@ -52,8 +53,10 @@ class SearchView(TemplateView):
         if kind not in kinds:
             kind = None
         result = query_search(query=query, language=get_language(), kind=kind)
-        page_obj = Paginator(result.queryset, self.paginate_by).get_page(self.request.GET.get("page"))
-        for document in page_obj.object_list:
+        paginator = CountedPaginator(result.queryset, self.paginate_by, count=result.total)
+        page_obj = paginator.get_page(self.request.GET.get("page"))
+        results = query_documents(page_obj.object_list)
+        for document in results:
             document.passage = text.snippet(document.body, result.words)
             document.kind_label = kinds.get(document.kind, document.kind)
         context.update(
@@ -62,9 +65,9 @@ class SearchView(TemplateView):
             words=result.words,
             kind=kind,
             kinds=[(key, label, result.counts.get(key, 0)) for key, label in kinds.items()],
-            total=sum(result.counts.values()),
+            total=result.total,
             page_obj=page_obj,
-            results=page_obj.object_list,
+            results=results,
         )
         return context
 

@@ -3,7 +3,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import Value
 
 from familie_portal.models import SearchDocument
 from familie_portal.search.registry import Provider, provider_for, providers
@@ -18,11 +17,21 @@ def uses_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _vector(title: str, body: str, language: str):
-    config = CONFIGS.get(language, "simple")
-    return SearchVector(Value(fold(title)), weight="A", config=config) + SearchVector(
-        Value(fold(body)), weight="B", config=config
-    )
+def update_vectors(queryset=None) -> None:
+    """Compute the stored tsvector from the folded text, in one UPDATE per language.
+
+    On PostgreSQL the folded body is only the vector's input: it is emptied in the same UPDATE,
+    which keeps rows narrow (the ranking reads every matching row).
+    """
+    if not uses_postgres():
+        return
+    queryset = SearchDocument.objects.all() if queryset is None else queryset
+    for language, config in CONFIGS.items():
+        queryset.filter(language=language).exclude(folded_body="", search_vector__isnull=False).update(
+            search_vector=SearchVector("folded_title", weight="A", config=config)
+            + SearchVector("folded_body", weight="B", config=config),
+            folded_body="",
+        )
 
 
 @transaction.atomic
@@ -36,25 +45,41 @@ def index_object(provider: Provider, obj) -> int:
     documents = provider.documents(obj)
     existing.exclude(language__in=[d.language for d in documents]).delete()
     for document in documents:
-        body = document.body[:BODY_LIMIT]
-        row, _ = SearchDocument.objects.update_or_create(
+        SearchDocument.objects.update_or_create(
             content_type=content_type,
             object_id=str(obj.pk),
             language=document.language,
-            defaults={
-                "kind": provider.kind,
-                "title": document.title[:300],
-                "body": body,
-                "url": document.url,
-                "date": document.date,
-                "folded": fold(f"{document.title} {body}"),
-            },
+            defaults=_row(provider, document),
         )
-        if uses_postgres():
-            SearchDocument.objects.filter(pk=row.pk).update(
-                search_vector=_vector(document.title, body, document.language)
-            )
+    update_vectors(existing)
     return len(documents)
+
+
+def _row(provider: Provider, document) -> dict:
+    body = document.body[:BODY_LIMIT]
+    title = document.title[:300]
+    return {
+        "kind": provider.kind,
+        "title": title,
+        "body": body,
+        "url": document.url[:500],
+        "date": document.date,
+        "folded_title": fold(title),
+        "folded_body": fold(body),
+    }
+
+
+def bulk_add(provider: Provider, objects, batch_size: int = 1000) -> int:
+    """Index many public objects at once (rebuild, benchmarks); vectors computed afterwards."""
+    content_type = ContentType.objects.get_for_model(provider.model)
+    rows = [
+        SearchDocument(content_type=content_type, object_id=str(obj.pk), language=document.language,
+                       **_row(provider, document))
+        for obj in objects
+        for document in provider.documents(obj)
+    ]
+    SearchDocument.objects.bulk_create(rows, batch_size=batch_size)
+    return len(rows)
 
 
 def remove_object(model, pk) -> None:
@@ -78,12 +103,11 @@ def rebuild(stdout=None) -> int:
     with transaction.atomic():
         SearchDocument.objects.all().delete()
         for provider in providers():
-            count = 0
-            for obj in provider.public_queryset().iterator(chunk_size=500):
-                count += index_object(provider, obj)
+            count = bulk_add(provider, provider.public_queryset().iterator(chunk_size=500))
             total += count
             if stdout:
                 stdout.write(f"  {provider.kind}: {count} Dokumente")
+        update_vectors()
     return total
 
 

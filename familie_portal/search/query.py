@@ -3,7 +3,9 @@
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
+from django.utils.functional import cached_property
 
 from familie_portal.models import SearchDocument
 from familie_portal.search.index import CONFIGS, uses_postgres
@@ -15,6 +17,24 @@ class SearchResult:
     words: list[str]
     queryset: object = None
     counts: dict[str, int] = field(default_factory=dict)
+    kind: str | None = None
+
+    @property
+    def total(self) -> int:
+        """Number of results under the current type filter, known from the per-type counts."""
+        return self.counts.get(self.kind, 0) if self.kind else sum(self.counts.values())
+
+
+class CountedPaginator(Paginator):
+    """A paginator that takes the count the search already knows instead of counting again."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @cached_property
+    def count(self):
+        return self._known_count
 
 
 def search(*, query: str, language: str, kind: str | None = None) -> SearchResult:
@@ -32,10 +52,19 @@ def search(*, query: str, language: str, kind: str | None = None) -> SearchResul
     else:
         condition = Q()
         for word in words:
-            condition &= Q(folded__contains=word)
+            condition &= Q(folded_title__contains=word) | Q(folded_body__contains=word)
         matching = documents.filter(condition)
         ordered = matching.order_by(F("date").desc(nulls_last=True), "pk")
     counts = dict(matching.values_list("kind").annotate(n=Count("pk")).order_by())
     if kind:
         ordered = ordered.filter(kind=kind)
-    return SearchResult(words=words, queryset=ordered, counts=counts)
+    # Rank and sort ids only: carrying whole rows (bodies) through the sort of thousands of
+    # matches costs more than the search itself. `documents()` fetches the page's rows.
+    return SearchResult(words=words, queryset=ordered.values_list("pk", flat=True), counts=counts, kind=kind)
+
+
+def documents(ids) -> list[SearchDocument]:
+    """The documents for a page of result ids, in result order."""
+    ids = list(ids)
+    found = SearchDocument.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]

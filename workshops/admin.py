@@ -1,0 +1,160 @@
+"""
+Editing workshop reports: one form with the report in both languages and its parts as inlines.
+
+Who may do what comes from the permissions in `workshops.roles`: the IQZ-Redaktion edits
+reports, the Kommunale Redaktion has no report permissions (the admin answers 403).
+Every save leaves a snapshot in the edit history (`WorkshopRevision`).
+"""
+
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from workshops import services
+from workshops.models import (
+    Contribution,
+    Download,
+    Quote,
+    RankedItem,
+    Workshop,
+    WorkshopRevision,
+    WorkshopSeries,
+)
+
+
+@admin.register(WorkshopSeries)
+class WorkshopSeriesAdmin(admin.ModelAdmin):
+    list_display = ["name_de", "name_en", "slug"]
+    search_fields = ["name_de", "name_en"]
+    prepopulated_fields = {"slug": ["name_de"]}
+
+
+class ContributionInline(admin.StackedInline):
+    model = Contribution
+    extra = 0
+    fields = [
+        "position", ("academic_title", "name"), ("role_de", "role_en"), ("affiliation_de", "affiliation_en"),
+        ("topic_de", "topic_en"), "summary_de", "summary_en",
+    ]
+
+
+class QuoteInline(admin.StackedInline):
+    model = Quote
+    extra = 0
+    fields = [
+        "position", "speaker", "text_de", "text_en", ("caption_de", "caption_en"), "photo",
+        ("photo_alt_de", "photo_alt_en"), "photo_credit",
+    ]
+
+
+class RankedItemInline(admin.TabularInline):
+    model = RankedItem
+    extra = 0
+    fields = ["position", "label_de", "label_en", "description_de", "description_en"]
+
+
+class DownloadInline(admin.TabularInline):
+    model = Download
+    extra = 0
+    fields = ["position", "file", "title_de", "title_en"]
+
+
+class WorkshopRevisionInline(admin.TabularInline):
+    """The edit history, read only."""
+
+    model = WorkshopRevision
+    extra = 0
+    fields = ["created_at", "user", "status", "comment"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = False
+    classes = ["collapse"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(admin.ModelAdmin):
+    list_display = ["title_de", "date", "city", "organiser", "status", "preview_link"]
+    list_filter = ["status", "series", "organiser", "city"]
+    list_select_related = ["city", "organiser"]
+    date_hierarchy = "date"
+    search_fields = ["title_de", "title_en", "teaser_de", "contributions__name", "city__name"]
+    search_help_text = _("Titel, Vorspann, Referentinnen und Referenten, Ort")
+    prepopulated_fields = {"slug_de": ["title_de"]}
+    readonly_fields = ["published_at", "created_at", "updated_at"]
+    actions = ["publish", "unpublish"]
+    inlines = [QuoteInline, RankedItemInline, ContributionInline, DownloadInline, WorkshopRevisionInline]
+    fieldsets = [
+        (_("Einordnung"), {"fields": [
+            "series", ("date", "end_date"), "show_day", "city", "organiser", ("status", "published_at"),
+        ]}),
+        (_("Deutsch"), {"fields": ["title_de", "slug_de", "teaser_de", "body_de", "conclusion_de"]}),
+        (_("Englisch"), {
+            "fields": ["title_en", "slug_en", "teaser_en", "body_en", "conclusion_en"],
+            "description": _("Leere Felder zeigen auf der englischen Seite den deutschen Text."),
+        }),
+        (_("Rangfolge"), {
+            "fields": [("ranking_title_de", "ranking_title_en"), ("ranking_high_de", "ranking_high_en"),
+                       ("ranking_low_de", "ranking_low_en"), "ranking_note_de", "ranking_note_en"],
+            "description": _("Die Einträge der Rangfolge stehen unten; Rang 1 ist der erste."),
+        }),
+        (_("Bild"), {"fields": ["image", ("image_alt_de", "image_alt_en"), ("image_caption_de", "image_caption_en"),
+                               "image_credit"]}),
+        (_("Verwaltung"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("city", "organiser")
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_published else obj.get_preview_url()
+
+    @admin.display(description=_("Vorschau"))
+    def preview_link(self, obj):
+        url = obj.get_preview_url()
+        return format_html('<a href="{}">{}</a>', url, _("Vorschau")) if url else "–"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        message = self.construct_change_message(request, form, formsets, not change)
+        services.workshop_record_revision(
+            workshop=form.instance, user=request.user, comment=_summarise(message) if change else "Angelegt"
+        )
+
+    @admin.action(description=_("Ausgewählte Berichte veröffentlichen"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Workshop.Status.PUBLISHED)
+
+    @admin.action(description=_("Ausgewählte Berichte zurückziehen (Entwurf)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Workshop.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        for workshop in queryset:
+            services.workshop_set_status(workshop=workshop, status=status, user=request.user)
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d Bericht geändert.", "%(count)d Berichte geändert.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+def _summarise(change_message: list) -> str:
+    """The admin's structured change message as a short line for the history."""
+    parts = []
+    for entry in change_message:
+        for action, details in entry.items():
+            fields = details.get("fields") or []
+            name = details.get("name", "")
+            parts.append(" ".join(str(part) for part in (action, name, ", ".join(fields)) if part))
+    return "; ".join(parts) or "Gespeichert"

@@ -1,0 +1,40 @@
+"""
+Model content in German and English as explicit `<field>_de` / `<field>_en` columns.
+
+Why columns and not django-parler: every report is read with its inlines on one page; plain
+columns keep the queries per page fixed and visible (no translation joins or per-object
+lookups), the admin shows both languages side by side, and English falls back to German
+field by field.
+"""
+
+from django.utils.translation import get_language
+
+LANGUAGES = ("de", "en")
+DEFAULT_LANGUAGE = "de"
+
+
+def current_language(language: str | None = None) -> str:
+    code = (language or get_language() or DEFAULT_LANGUAGE).split("-")[0]
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+class Translated:
+    """`title = Translated("title")` reads `title_en` in English, falling back to `title_de`."""
+
+    def __init__(self, field: str):
+        self.field = field
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance.translated(self.field)
+
+
+class TranslatedMixin:
+    def translated(self, field: str, language: str | None = None):
+        language = current_language(language)
+        value = getattr(self, f"{field}_{language}", "")
+        return value or getattr(self, f"{field}_{DEFAULT_LANGUAGE}")

@@ -159,7 +159,9 @@ def _create_page(spec, parent, user) -> Page:
                         in_navigation=spec.get("in_navigation", False), created_by=user)
     for language in LANGUAGES:
         content = PageContent.admin_manager.get(page=page, language=language)
-        placeholder = content.get_placeholders().get(slot="content")
+        # get_or_create: django CMS scans an apphooked page's placeholders from the app's
+        # template, which need not declare "content".
+        placeholder = content.placeholders.get_or_create(slot="content")[0]
         add_plugin(placeholder, "TextPlugin", language, body=spec[language][2])
         _add_plugins(placeholder, language, spec.get("plugins", []))
         publish(content, user)

@@ -27,6 +27,16 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _german_outside_requests():
+    # A request to /en/… leaves English active in the worker; reverse() in the next test must
+    # not build /en/ addresses.
+    from django.utils import translation
+
+    with translation.override("de"):
+        yield
+
+
 @pytest.fixture
 def demo_password():
     return settings.PORTAL_DEMO_PASSWORD

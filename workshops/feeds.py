@@ -4,7 +4,9 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from familie_portal.discovery import FeedLink
 from workshops.models import Workshop
 from workshops.seo import meta_description
 
@@ -49,3 +51,12 @@ class LatestWorkshopsAtomFeed(LatestWorkshopsRssFeed):
 
     def subtitle(self):
         return self.description()
+
+
+# Listed on the "Feeds und Kalender" page.
+DISCOVERY = [
+    FeedLink(gettext_lazy("Werkstattberichte"), gettext_lazy("Neue Berichte der Werkstattreihe"),
+             "workshops:feed-rss", "RSS"),
+    FeedLink(gettext_lazy("Werkstattberichte"), gettext_lazy("Neue Berichte der Werkstattreihe"),
+             "workshops:feed-atom", "Atom"),
+]

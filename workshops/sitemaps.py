@@ -21,3 +21,6 @@ class WorkshopSitemap(Sitemap):
     def location(self, obj):
         # Sitemap activates each language in turn; the report answers with that language's slug.
         return obj.get_absolute_url()
+
+
+SITEMAPS = {"werkstattreihe": WorkshopSitemap}

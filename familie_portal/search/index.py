@@ -39,10 +39,13 @@ def index_object(provider: Provider, obj) -> int:
     """(Re)write the documents of one object; remove them if it is no longer public."""
     content_type = ContentType.objects.get_for_model(provider.model)
     existing = SearchDocument.objects.filter(content_type=content_type, object_id=str(obj.pk))
-    if not provider.is_public(obj):
+    # Index what the database holds, fetched through the public queryset: an instance from a
+    # signal may carry unsaved or unparsed values, and a non-public object has no documents.
+    public = provider.public_queryset().filter(pk=obj.pk).first()
+    if public is None:
         existing.delete()
         return 0
-    documents = provider.documents(obj)
+    documents = provider.documents(public)
     existing.exclude(language__in=[d.language for d in documents]).delete()
     for document in documents:
         SearchDocument.objects.update_or_create(

@@ -34,9 +34,6 @@ class Provider:
     def documents(self, obj) -> list[Document]:
         raise NotImplementedError
 
-    def is_public(self, obj) -> bool:
-        return self.public_queryset().filter(pk=obj.pk).exists()
-
     def watched(self):
         """(model, function mapping an instance of it to the objects to reindex) pairs."""
         return [(self.model, lambda instance: [instance])]

@@ -1,15 +1,26 @@
 """
-Places of North Rhine-Westphalia and the people who edit for them.
+Places of North Rhine-Westphalia, the people who edit for them, and the certified
+Familienmanagerinnen und -manager active there.
 
 Regierungsbezirk → Kreis (or kreisfreie Stadt) → Municipality (Gemeinde), each with its official
 key (Amtlicher Gemeindeschlüssel, AGS). A `MunicipalEditor` ties a staff user of the
 "Kommunale Redaktion" to the one municipality whose data they may keep current.
+A `FamilyManager` profile is public only through `FamilyManager.objects.public()`.
 """
 
+import uuid
+from pathlib import PurePath
+
+from cms.models import CMSPlugin
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from easy_thumbnails.fields import ThumbnailerImageField
+
+from familie_portal.validators import validate_image_upload
 
 
 class Regierungsbezirk(models.Model):
@@ -124,3 +135,110 @@ class MunicipalEditor(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.municipality}"
+
+
+class FamilyManagerQuerySet(models.QuerySet):
+    def public(self):
+        """THE one place that decides what the public sees: published AND consented to publication."""
+        return self.filter(status=FamilyManager.Status.PUBLISHED, consent_to_publication=True)
+
+    def active_in(self, municipality):
+        """Profiles active in the municipality itself or across its whole Kreis."""
+        return self.filter(Q(municipalities=municipality) | Q(kreis_id=municipality.kreis_id)).distinct()
+
+    def for_listing(self):
+        return self.select_related("organisation", "kreis").prefetch_related(
+            models.Prefetch("municipalities", queryset=Municipality.objects.select_related("kreis"))
+        )
+
+
+def _photo_path(instance, filename) -> str:
+    # A random name: the file's URL must not reveal the person's name.
+    return f"familienmanager/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class FamilyManager(models.Model):
+    """A certified Familienmanagerin / Familienmanager and where they work."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        PUBLISHED = "published", _("Veröffentlicht")
+
+    name = models.CharField(_("Name"), max_length=150)
+    slug = models.SlugField(_("Kurzname in Adressen"), max_length=160, unique=True)
+    photo = ThumbnailerImageField(
+        _("Foto"), upload_to=_photo_path, blank=True, validators=[validate_image_upload],
+        help_text=_("JPEG, PNG, GIF oder WebP; höchstens 8 MB."),
+    )
+    photo_alt = models.CharField(
+        _("Alternativtext zum Foto"), max_length=200, blank=True,
+        help_text=_("Was ist auf dem Foto zu sehen? Pflicht, wenn ein Foto hochgeladen wird."),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="family_managers",
+        verbose_name=_("Organisation"),
+    )
+    role = models.CharField(_("Funktion"), max_length=150, blank=True, help_text=_("z. B. Leitung Familienbüro"))
+    municipalities = models.ManyToManyField(
+        Municipality, blank=True, related_name="family_managers", verbose_name=_("aktiv in den Kommunen"),
+    )
+    kreis = models.ForeignKey(
+        Kreis, on_delete=models.PROTECT, null=True, blank=True, related_name="family_managers",
+        verbose_name=_("kreisweit aktiv im Kreis"),
+        help_text=_("Nur für Familienmanager, die für einen ganzen Kreis zuständig sind."),
+    )
+    # Public contact: each piece of data is shown only with its own opt-in.
+    email = models.EmailField(_("E-Mail"), blank=True)
+    show_email = models.BooleanField(_("E-Mail veröffentlichen"), default=False)
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    show_phone = models.BooleanField(_("Telefon veröffentlichen"), default=False)
+    address = models.TextField(_("Anschrift"), blank=True)
+    show_address = models.BooleanField(_("Anschrift veröffentlichen"), default=False)
+    # Certification
+    course = models.CharField(_("Qualifizierungskurs / Jahrgang"), max_length=150, blank=True)
+    certified_on = models.DateField(_("zertifiziert am"), null=True, blank=True)
+    certificate_number = models.CharField(_("Zertifikatsnummer"), max_length=50, blank=True)
+    certificate_valid_until = models.DateField(_("Zertifikat gültig bis"), null=True, blank=True)
+    focus = models.TextField(_("Schwerpunkte"), blank=True)
+    focus_en = models.TextField(_("Schwerpunkte (Englisch)"), blank=True)
+    # Publication
+    consent_to_publication = models.BooleanField(_("Einwilligung in die Veröffentlichung"), default=False)
+    consent_date = models.DateField(_("Datum der Einwilligung"), null=True, blank=True)
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = FamilyManagerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Familienmanagerin / Familienmanager")
+        verbose_name_plural = _("Familienmanagerinnen und -manager")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("managers:detail", kwargs={"slug": self.slug})
+
+    @property
+    def localized_focus(self) -> str:
+        if get_language() == "en" and self.focus_en:
+            return self.focus_en
+        return self.focus
+
+
+class MapTeaser(CMSPlugin):
+    """ "Karte klein" of the original sidebar: a small map and a link to the directory.
+
+    Every field may stay empty (the demo adds the plugin without data): the template then shows
+    the original page's wording, translated for the page's language.
+    """
+
+    title = models.CharField(_("Überschrift"), max_length=200, blank=True, default="")
+    text = models.TextField(_("Text"), blank=True, default="")
+    link_text = models.CharField(_("Linktext"), max_length=60, blank=True, default="")
+    show_map = models.BooleanField(_("Karte zeigen"), default=True)
+
+    def __str__(self):
+        return self.title or str(_("Karte klein Familienmanager"))

@@ -1,0 +1,194 @@
+"""
+Admin for places, organisations, the Kommunale Redaktion and Familienmanager profiles.
+
+Object-level rule for profiles: the IQZ (and superusers) manage all; a member of the Kommunale
+Redaktion sees, adds, changes and deletes only profiles active in their own municipality. The rule
+is enforced in the queryset, in every has_*_permission(obj), in the form's choices, in the bulk
+delete, and for crafted URLs (another city's profile answers 403, an unknown one 404).
+"""
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from familie_portal import roles
+from managers.forms import FamilyManagerAdminForm
+from managers.models import FamilyManager, Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
+from managers.selectors import municipality_for_user
+
+
+class Scope:
+    """What the requesting user may manage: everything, one municipality, or nothing."""
+
+    def __init__(self, user):
+        self.municipality = municipality_for_user(user)
+        self.all = self.municipality is None and (
+            user.is_superuser or user.groups.filter(name=roles.IQZ_GROUP).exists()
+        )
+
+    def covers(self, profile) -> bool:
+        if self.all:
+            return True
+        if self.municipality is None or profile.pk is None:
+            return False
+        return profile.municipalities.filter(pk=self.municipality.pk).exists()
+
+
+def scope_for(request) -> Scope:
+    if not hasattr(request, "_managers_scope"):
+        request._managers_scope = Scope(request.user)
+    return request._managers_scope
+
+
+@admin.register(FamilyManager)
+class FamilyManagerAdmin(admin.ModelAdmin):
+    form = FamilyManagerAdminForm
+    list_display = ["name", "role", "organisation", "status", "consent_to_publication", "updated"]
+    list_filter = ["status", "consent_to_publication", "kreis__regierungsbezirk"]
+    search_fields = ["name", "role", "municipalities__name", "organisation__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["municipalities"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "photo", "photo_alt", "organisation", "role"]}),
+        (_("Wo aktiv"), {"fields": ["municipalities", "kreis"]}),
+        (_("Öffentlicher Kontakt (jede Angabe einzeln freigeben)"),
+         {"fields": [("email", "show_email"), ("phone", "show_phone"), ("address", "show_address")]}),
+        (_("Zertifizierung"), {"fields": ["course", "certified_on", "certificate_number", "certificate_valid_until"]}),
+        (_("Schwerpunkte"), {"fields": ["focus", "focus_en"]}),
+        (_("Veröffentlichung"), {"fields": ["consent_to_publication", "consent_date", "status"]}),
+    ]
+
+    # -- rows ------------------------------------------------------------------------------
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("organisation")
+        scope = scope_for(request)
+        if scope.all:
+            return queryset
+        if scope.municipality is None:
+            return queryset.none()
+        return queryset.filter(municipalities=scope.municipality).distinct()
+
+    # -- permissions per object --------------------------------------------------------------
+    def _allowed(self, request, obj, base: bool) -> bool:
+        scope = scope_for(request)
+        if not base or not (scope.all or scope.municipality):
+            return False
+        return obj is None or scope.covers(obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request, obj, super().has_view_permission(request, obj))
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request, obj, super().has_change_permission(request, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request, obj, super().has_delete_permission(request, obj))
+
+    def has_add_permission(self, request):
+        return self._allowed(request, None, super().has_add_permission(request))
+
+    def _guard(self, request, object_id):
+        """Crafted URLs: unknown id → 404, another city's profile → 403 (not a silent redirect)."""
+        try:
+            obj = FamilyManager.objects.get(pk=unquote(object_id))
+        except (FamilyManager.DoesNotExist, ValidationError, ValueError):
+            raise Http404(_("Dieses Profil gibt es nicht.")) from None
+        if not scope_for(request).covers(obj):
+            raise PermissionDenied
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._guard(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._guard(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._guard(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def delete_queryset(self, request, queryset):
+        # The bulk action already works on get_queryset(); narrow again so no path deletes more.
+        super().delete_queryset(request, queryset.filter(pk__in=self.get_queryset(request).values("pk")))
+
+    # -- the form ----------------------------------------------------------------------------
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.scope_municipality = scope_for(request).municipality
+        return form
+
+    def get_exclude(self, request, obj=None):
+        # A Kreis-wide profile is the IQZ's to assign.
+        return ["kreis"] if scope_for(request).municipality else []
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if scope_for(request).municipality:
+            fieldsets = [
+                (title, {**opts, "fields": [f for f in opts["fields"] if f != "kreis"]}) for title, opts in fieldsets
+            ]
+        return fieldsets
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "municipalities":
+            municipality = scope_for(request).municipality
+            kwargs["queryset"] = (
+                Municipality.objects.filter(pk=municipality.pk) if municipality else Municipality.objects.all()
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        municipality = scope_for(request).municipality
+        if db_field.name == "organisation" and municipality:
+            kwargs["queryset"] = Organisation.objects.filter(municipality__isnull=True) | Organisation.objects.filter(
+                municipality=municipality
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        # The form offers a municipal editor only their own municipality; keep the others the
+        # profile is also active in instead of silently removing them.
+        municipality = scope_for(request).municipality
+        hidden = list(form.instance.municipalities.exclude(pk=municipality.pk)) if change and municipality else []
+        super().save_related(request, form, formsets, change)
+        if hidden:
+            form.instance.municipalities.add(*hidden)
+
+
+@admin.register(Regierungsbezirk)
+class RegierungsbezirkAdmin(admin.ModelAdmin):
+    list_display = ["name", "key"]
+
+
+@admin.register(Kreis)
+class KreisAdmin(admin.ModelAdmin):
+    list_display = ["name", "key", "regierungsbezirk", "is_kreisfreie_stadt"]
+    list_filter = ["regierungsbezirk", "is_kreisfreie_stadt"]
+    search_fields = ["name", "key"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "ags", "kreis", "latitude", "longitude"]
+    list_filter = ["kreis__regierungsbezirk"]
+    list_select_related = ["kreis"]
+    search_fields = ["name", "ags"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "municipality"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name"]
+    autocomplete_fields = ["municipality"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(MunicipalEditor)
+class MunicipalEditorAdmin(admin.ModelAdmin):
+    list_display = ["user", "municipality"]
+    autocomplete_fields = ["municipality"]
+    list_select_related = ["user", "municipality"]

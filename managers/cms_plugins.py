@@ -1,0 +1,28 @@
+from cms.plugin_base import CMSPluginBase
+from cms.plugin_pool import plugin_pool
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from managers.models import MapTeaser
+
+
+@plugin_pool.register_plugin
+class MapTeaserPlugin(CMSPluginBase):
+    """ "Karte klein": the small map of the sidebar with a link to the directory."""
+
+    model = MapTeaser
+    name = _("Karte klein Familienmanager")
+    module = _("Familienmanager")
+    render_template = "managers/plugins/map_teaser.html"
+
+    def render(self, context, instance, placeholder):
+        from managers.views import map_context
+
+        context = super().render(context, instance, placeholder)
+        try:
+            context["directory_url"] = reverse("managers:list")
+            context["map_url"] = reverse("managers:map")
+            context.update(map_context())
+        except NoReverseMatch:  # the apphook is not attached to a page yet
+            context["directory_url"] = context["map_url"] = ""
+        return context

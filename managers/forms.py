@@ -1,0 +1,80 @@
+"""Forms: the directory's filters and the profile form of the admin."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from familie_portal.validators import validate_image_upload
+from managers.models import FamilyManager, Kreis, Municipality, Regierungsbezirk
+
+
+class DirectoryFilterForm(forms.Form):
+    """GET filters of the directory. Unknown values make the form invalid: empty result with a message."""
+
+    q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=100)
+    regierungsbezirk = forms.ModelChoiceField(
+        label=_("Regierungsbezirk"), queryset=Regierungsbezirk.objects.order_by("name"), to_field_name="slug",
+        required=False, empty_label=_("alle"),
+    )
+    kreis = forms.ModelChoiceField(
+        label=_("Kreis / kreisfreie Stadt"), queryset=Kreis.objects.order_by("name"), to_field_name="slug",
+        required=False, empty_label=_("alle"),
+    )
+    kommune = forms.ModelChoiceField(
+        label=_("Kommune"), queryset=Municipality.objects.none(), to_field_name="slug", required=False,
+        empty_label=_("alle"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only municipalities someone is publicly active in: a short, useful list.
+        public = FamilyManager.objects.public()
+        self.fields["kommune"].queryset = (
+            Municipality.objects.filter(Q(family_managers__in=public) | Q(kreis__family_managers__in=public))
+            .distinct()
+            .order_by("name")
+        )
+
+
+class PortalImageField(forms.ImageField):
+    """Runs the portal's header-only check BEFORE Django opens and verifies the image."""
+
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "size"):
+            validate_image_upload(data)
+        return super().to_python(data)
+
+
+class FamilyManagerAdminForm(forms.ModelForm):
+    # Set per request by the admin (get_form creates a fresh class each time): the municipality a
+    # member of the Kommunale Redaktion edits for, or None for the IQZ.
+    scope_municipality = None
+
+    class Meta:
+        model = FamilyManager
+        fields = [
+            "name", "slug", "photo", "photo_alt", "organisation", "role", "municipalities", "kreis",
+            "email", "show_email", "phone", "show_phone", "address", "show_address",
+            "course", "certified_on", "certificate_number", "certificate_valid_until", "focus", "focus_en",
+            "consent_to_publication", "consent_date", "status",
+        ]
+        field_classes = {"photo": PortalImageField}
+
+    def clean(self):
+        data = super().clean()
+        municipalities = data.get("municipalities")
+        if self.scope_municipality is not None:
+            if municipalities is None or self.scope_municipality not in municipalities:
+                self.add_error(
+                    "municipalities",
+                    _("Das Profil muss in Ihrer Kommune (%(name)s) aktiv sein.") % {"name": self.scope_municipality},
+                )
+        elif not municipalities and not data.get("kreis"):
+            self.add_error("municipalities", _("Bitte wählen Sie mindestens eine Kommune oder einen Kreis."))
+        if data.get("photo") and not data.get("photo_alt"):
+            self.add_error("photo_alt", _("Bitte beschreiben Sie das Foto in einem Alternativtext."))
+        if data.get("consent_to_publication") and not data.get("consent_date"):
+            self.add_error("consent_date", _("Bitte geben Sie an, wann die Einwilligung erteilt wurde."))
+        if data.get("status") == FamilyManager.Status.PUBLISHED and not data.get("consent_to_publication"):
+            self.add_error("status", _("Ohne Einwilligung der Person kann das Profil nicht veröffentlicht werden."))
+        return data

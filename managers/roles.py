@@ -1,0 +1,16 @@
+"""Permissions of the editorial roles for the managers app (merged by familie_portal.roles)."""
+
+PERMISSIONS = {
+    "IQZ-Redaktion": [
+        "managers.familymanager",
+        "managers.organisation",
+        "managers.view_regierungsbezirk",
+        "managers.view_kreis",
+        "managers.view_municipality",
+    ],
+    # Object-level limits (only profiles active in their own municipality) live in managers.admin.
+    "Kommunale Redaktion": [
+        "managers.familymanager",
+        "managers.view_municipality",
+    ],
+}

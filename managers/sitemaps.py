@@ -1,0 +1,24 @@
+"""Sitemaps of the public directory: published, consented profiles and their municipalities only."""
+
+from django.contrib.sitemaps import Sitemap
+
+from managers.models import FamilyManager, Municipality
+
+
+class FamilyManagerSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return FamilyManager.objects.public().order_by("slug")
+
+    def lastmod(self, obj):
+        return obj.updated
+
+
+class ManagerMunicipalitySitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Municipality.objects.filter(family_managers__in=FamilyManager.objects.public()).distinct().order_by(
+            "slug"
+        )

@@ -13,7 +13,7 @@ from cms.api import add_plugin, create_page, create_page_content
 from cms.apphook_pool import apphook_pool
 from cms.models import GlobalPagePermission, Page, PageContent, PagePermission
 from cms.plugin_pool import plugin_pool
-from cms.utils.apphook_reload import mark_urlconf_as_changed
+from cms.utils.apphook_reload import mark_urlconf_as_changed, reload_urlconf
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -265,6 +265,8 @@ def load_demo_content(stdout=None) -> dict:
     admin = users["admin"]
     ensure_static_alias("sidebar", SIDEBAR, admin, SIDEBAR.get("plugins", ()), SIDEBAR.get("plugins_after", ()))
     ensure_static_alias("footer", FOOTER, admin)
-    # Apps may bulk-create demo rows (no signals): index everything public once at the end.
+    # Apps may bulk-create demo rows (no signals): index everything public once at the end,
+    # with the apphooks just set already in this process's URLconf (the index stores URLs).
+    reload_urlconf()
     search_index.rebuild()
     return {"users": users, "pages": pages}

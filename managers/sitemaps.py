@@ -22,3 +22,25 @@ class ManagerMunicipalitySitemap(Sitemap):
         return Municipality.objects.filter(family_managers__in=FamilyManager.objects.public()).distinct().order_by(
             "slug"
         )
+
+
+class _Bilingual:
+    """Every directory page exists in German and English (/en/…), with hreflang alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class FamilyManagerBilingualSitemap(_Bilingual, FamilyManagerSitemap):
+    pass
+
+
+class ManagerMunicipalityBilingualSitemap(_Bilingual, ManagerMunicipalitySitemap):
+    pass
+
+
+SITEMAPS = {
+    "familienmanager": FamilyManagerBilingualSitemap,
+    "familienmanager-kommunen": ManagerMunicipalityBilingualSitemap,
+}

@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
+from django.urls import NoReverseMatch
 
 from familie_portal.models import SearchDocument
 from familie_portal.search.registry import Provider, provider_for, providers
@@ -45,7 +46,7 @@ def index_object(provider: Provider, obj) -> int:
     if public is None:
         existing.delete()
         return 0
-    documents = provider.documents(public)
+    documents = _documents(provider, public)
     existing.exclude(language__in=[d.language for d in documents]).delete()
     for document in documents:
         SearchDocument.objects.update_or_create(
@@ -56,6 +57,14 @@ def index_object(provider: Provider, obj) -> int:
         )
     update_vectors(existing)
     return len(documents)
+
+
+def _documents(provider: Provider, obj) -> list:
+    """The object's documents; none while it has no public address (its apphook is not on a page yet)."""
+    try:
+        return [d for d in provider.documents(obj) if d.url]
+    except NoReverseMatch:
+        return []
 
 
 def _row(provider: Provider, document) -> dict:
@@ -79,7 +88,7 @@ def bulk_add(provider: Provider, objects, batch_size: int = 1000) -> int:
         SearchDocument(content_type=content_type, object_id=str(obj.pk), language=document.language,
                        **_row(provider, document))
         for obj in objects
-        for document in provider.documents(obj)
+        for document in _documents(provider, obj)
     ]
     SearchDocument.objects.bulk_create(rows, batch_size=batch_size)
     return len(rows)

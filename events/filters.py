@@ -1,8 +1,9 @@
 """
 The filters of "alle Termine", shared by the list, the archive and the feeds, so a subscription
-URL (`kalender.ics?veranstalter=iqz&zielgruppe=fachkraefte`) means exactly what the list shows.
+URL (`kalender.ics?organiser=iqz&target=fachkraefte`) means exactly what the list shows.
 
-Query parameters are German like the URLs: kategorie, zielgruppe, veranstalter, kommune, von, bis, q.
+Query parameters (labels are German): q, category, target, organiser, municipality, from, to; values
+are slugs and ISO dates (German TT.MM.JJJJ is accepted too).
 Unknown values make the form invalid; the views then show a message and no dates (never a 500).
 """
 
@@ -24,49 +25,51 @@ class _SlugChoiceField(forms.ModelChoiceField):
         return getattr(obj, "display_name", None) or getattr(obj, "name", str(obj))
 
 
+def _date_field(label) -> forms.DateField:
+    return forms.DateField(
+        label=label, required=False, input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
 class EventFilterForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriff"), max_length=100, required=False)
-    kategorie = _SlugChoiceField(
+    category = _SlugChoiceField(
         label=_("Kategorie"), queryset=Category.objects.all(), to_field_name="slug", required=False,
         empty_label=_("alle Kategorien"),
     )
-    zielgruppe = _SlugChoiceField(
+    target = _SlugChoiceField(
         label=_("Zielgruppe"), queryset=TargetGroup.objects.all(), to_field_name="slug", required=False,
         empty_label=_("alle Zielgruppen"),
     )
-    veranstalter = _SlugChoiceField(
+    organiser = _SlugChoiceField(
         label=_("Veranstalter"), queryset=Organisation.objects.none(), to_field_name="slug", required=False,
         empty_label=_("alle Veranstalter"),
     )
-    kommune = _SlugChoiceField(
+    municipality = _SlugChoiceField(
         label=_("Kommune"), queryset=Municipality.objects.none(), to_field_name="slug", required=False,
         empty_label=_("alle Kommunen"),
-    )
-    von = forms.DateField(
-        label=_("von"), required=False, input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    bis = forms.DateField(
-        label=_("bis"), required=False, input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # "from" is a Python keyword, so the date fields are added here rather than declared.
+        self.fields["from"] = _date_field(_("von"))
+        self.fields["to"] = _date_field(_("bis"))
         # Offer only organisers and places that have public events; validation uses the same sets.
         public = Event.objects.published()
-        self.fields["veranstalter"].queryset = Organisation.objects.filter(
+        self.fields["organiser"].queryset = Organisation.objects.filter(
             pk__in=public.values("organiser")
         ).order_by("name")
-        self.fields["kommune"].queryset = Municipality.objects.filter(
+        self.fields["municipality"].queryset = Municipality.objects.filter(
             pk__in=public.filter(municipality__isnull=False).values("municipality")
         ).order_by("name")
 
-    def clean_von(self):
-        return self._check_year(self.cleaned_data.get("von"))
+    def clean_from(self):
+        return self._check_year(self.cleaned_data.get("from"))
 
-    def clean_bis(self):
-        return self._check_year(self.cleaned_data.get("bis"))
+    def clean_to(self):
+        return self._check_year(self.cleaned_data.get("to"))
 
     @staticmethod
     def _check_year(value):
@@ -78,7 +81,7 @@ class EventFilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("von") and data.get("bis") and data["von"] > data["bis"]:
+        if data.get("from") and data.get("to") and data["from"] > data["to"]:
             raise forms.ValidationError(_("Das Datum „von“ liegt nach dem Datum „bis“."))
         return data
 
@@ -90,14 +93,14 @@ class EventFilterForm(forms.Form):
 
     def filter_events(self, queryset):
         data = self.cleaned_data
-        if data.get("kategorie"):
-            queryset = queryset.filter(category=data["kategorie"])
-        if data.get("zielgruppe"):
-            queryset = queryset.filter(target_groups=data["zielgruppe"])
-        if data.get("veranstalter"):
-            queryset = queryset.filter(organiser=data["veranstalter"])
-        if data.get("kommune"):
-            queryset = queryset.filter(municipality=data["kommune"])
+        if data.get("category"):
+            queryset = queryset.filter(category=data["category"])
+        if data.get("target"):
+            queryset = queryset.filter(target_groups=data["target"])
+        if data.get("organiser"):
+            queryset = queryset.filter(organiser=data["organiser"])
+        if data.get("municipality"):
+            queryset = queryset.filter(municipality=data["municipality"])
         if data.get("q"):
             text = data["q"]
             queryset = queryset.filter(
@@ -107,14 +110,14 @@ class EventFilterForm(forms.Form):
         return queryset
 
     def window(self, *, start: datetime, end: datetime, horizon: timedelta | None = None) -> tuple[datetime, datetime]:
-        """The date range asked for, defaulting to the view's own window (`horizon` after "von" if given)."""
-        if self.cleaned_data.get("von"):
-            start = local_midnight(self.cleaned_data["von"])
+        """The date range asked for, defaulting to the view's own window (`horizon` after "from" if given)."""
+        if self.cleaned_data.get("from"):
+            start = local_midnight(self.cleaned_data["from"])
             if horizon:
                 end = start + horizon
-        if self.cleaned_data.get("bis"):
-            end = local_midnight(self.cleaned_data["bis"] + timedelta(days=1))
+        if self.cleaned_data.get("to"):
+            end = local_midnight(self.cleaned_data["to"] + timedelta(days=1))
         return start, max(start, end)
 
     def date_range(self) -> tuple[date | None, date | None]:
-        return self.cleaned_data.get("von"), self.cleaned_data.get("bis")
+        return self.cleaned_data.get("from"), self.cleaned_data.get("to")

@@ -2,7 +2,7 @@
 Views of the event calendar, hooked onto the CMS page "Veranstaltungen" (see cms_apps.py).
 
 Every view reads through `events.selectors` (published events only, series expanded in a bounded
-window) and renders one template; bad input (month 13, "von=gestern", an unknown organiser) is a 404
+window) and renders one template; bad input (month 13, "from=gestern", an unknown organiser) is a 404
 or a friendly empty page, never an error.
 """
 

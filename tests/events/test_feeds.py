@@ -55,27 +55,27 @@ def test_feed_round_trips_the_list_filters(client):
     wrong_group = EventFactory(start=soon, end=soon + timedelta(hours=1), organiser=iqz, targets=["eltern"])
     wrong_org = EventFactory(start=soon, end=soon + timedelta(hours=1),
                              organiser=Organisation.objects.get(slug="stadt-bochum"), targets=["fachkraefte"])
-    calendar = _calendar(client.get("/veranstaltungen/kalender.ics?veranstalter=iqz&zielgruppe=fachkraefte"))
+    calendar = _calendar(client.get("/veranstaltungen/kalender.ics?organiser=iqz&target=fachkraefte"))
     uids = _uids(calendar)
     assert _uid(match) in uids
     assert _uid(wrong_group) not in uids and _uid(wrong_org) not in uids
     for event in Event.objects.filter(uid__in=[u.split("@")[0] for u in uids]):
         assert event.organiser == iqz and event.target_groups.filter(slug="fachkraefte").exists()
     # The same filter in the list shows the same events.
-    html = client.get("/veranstaltungen/?veranstalter=iqz&zielgruppe=fachkraefte").content.decode()
+    html = client.get("/veranstaltungen/?organiser=iqz&target=fachkraefte").content.decode()
     assert match.title_de in html and wrong_group.title_de not in html
-    assert 'href="/veranstaltungen/kalender.ics?veranstalter=iqz&amp;zielgruppe=fachkraefte"' in html
+    assert 'href="/veranstaltungen/kalender.ics?organiser=iqz&amp;target=fachkraefte"' in html
 
 
 def test_feed_with_a_date_range_includes_past_series(client):
-    calendar = _calendar(client.get("/veranstaltungen/kalender.ics?von=2008-05-01&bis=2008-05-31"))
+    calendar = _calendar(client.get("/veranstaltungen/kalender.ics?from=2008-05-01&to=2008-05-31"))
     summaries = [str(c["SUMMARY"]) for c in calendar.walk("VEVENT")]
     assert "Sprechstunde Familienmanagement" in summaries
     assert "Familienfreundlichkeit – Die Kommunalverwaltung im Fokus" not in summaries  # April
 
 
 def test_unknown_filter_gives_an_empty_valid_calendar(client):
-    calendar = _calendar(client.get("/veranstaltungen/kalender.ics?veranstalter=gibt-es-nicht"))
+    calendar = _calendar(client.get("/veranstaltungen/kalender.ics?organiser=gibt-es-nicht"))
     assert calendar.walk("VEVENT") == []
 
 
@@ -124,7 +124,7 @@ def test_rss_is_ordered_by_event_date_not_by_entry(client):
 
 
 def test_atom_feed(client):
-    response = client.get("/veranstaltungen/atom/?veranstalter=stadt-gelsenkirchen")
+    response = client.get("/veranstaltungen/atom/?organiser=stadt-gelsenkirchen")
     assert response.status_code == 200
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titles = {e.findtext("a:title", namespaces=ns) for e in _xml(response).findall("a:entry", ns)}

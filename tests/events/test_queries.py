@@ -29,10 +29,10 @@ def _urls(month):
         f"/veranstaltungen/{month.year}/{month.month}/",
         f"/veranstaltungen/{month.year}/{month.month}/3/",
         "/veranstaltungen/",
-        "/veranstaltungen/?veranstalter=iqz&kategorie=werkstatt&q=masse",
+        "/veranstaltungen/?organiser=iqz&category=werkstatt&q=masse",
         "/veranstaltungen/?page=3",
         "/veranstaltungen/kalender.ics",
-        "/veranstaltungen/kalender.ics?veranstalter=iqz&kategorie=werkstatt",
+        "/veranstaltungen/kalender.ics?organiser=iqz&category=werkstatt",
         "/veranstaltungen/rss/",
         "/veranstaltungen/archiv/",
     ]

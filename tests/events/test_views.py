@@ -103,13 +103,13 @@ def test_bad_paths_are_404(client, url):
 @pytest.mark.parametrize(
     "query",
     [
-        "?von=gestern",
-        "?bis=31.02.2008",
-        "?von=2008-05-10&bis=2008-05-01",
-        "?von=0001-01-01",
-        "?veranstalter=gibt-es-nicht",
-        "?kategorie=%00",
-        "?zielgruppe=unbekannt&kommune=atlantis",
+        "?from=gestern",
+        "?to=31.02.2008",
+        "?from=2008-05-10&to=2008-05-01",
+        "?from=0001-01-01",
+        "?organiser=gibt-es-nicht",
+        "?category=%00",
+        "?target=unbekannt&municipality=atlantis",
     ],
 )
 @pytest.mark.parametrize("path", ["/veranstaltungen/", "/veranstaltungen/archiv/"])
@@ -131,10 +131,10 @@ def test_bad_page_numbers_never_fail(client, page):
 @pytest.mark.parametrize(
     "url",
     [
-        "/veranstaltungen/kalender.ics?von=gestern",
-        "/veranstaltungen/kalender.ics?veranstalter=gibt-es-nicht",
-        "/veranstaltungen/rss/?zielgruppe=unbekannt",
-        "/veranstaltungen/atom/?von=gestern",
+        "/veranstaltungen/kalender.ics?from=gestern",
+        "/veranstaltungen/kalender.ics?organiser=gibt-es-nicht",
+        "/veranstaltungen/rss/?target=unbekannt",
+        "/veranstaltungen/atom/?from=gestern",
         "/veranstaltungen/sprechstunde-familienmanagement-2008/?termin=gestern",
         "/veranstaltungen/sprechstunde-familienmanagement-2008/?termin=0001-01-01",
         f"/veranstaltungen/{BOCHUM_SLUG}/?termin=2008-04-15",
@@ -168,11 +168,11 @@ def test_filters_combine_and_survive_pagination(client):
     EventFactory(title_de="Andere Stadt", start=soon, end=end,
                  organiser=Organisation.objects.get(slug="stadt-bochum"), targets=["fachkraefte"])
 
-    page1 = main(client.get("/veranstaltungen/", {"veranstalter": "iqz", "zielgruppe": "fachkraefte", "q": "Treffer"}))
+    page1 = main(client.get("/veranstaltungen/", {"organiser": "iqz", "target": "fachkraefte", "q": "Treffer"}))
     assert "Nur für Eltern" not in page1 and "Andere Stadt" not in page1
     assert page1.count('class="event-item"') == 20
     next_link = unescape(re.search(r'<a href="\?([^"]+)" rel="next"', page1).group(1))
-    assert "veranstalter=iqz" in next_link and "zielgruppe=fachkraefte" in next_link and "q=Treffer" in next_link
+    assert "organiser=iqz" in next_link and "target=fachkraefte" in next_link and "q=Treffer" in next_link
     assert "page=2" in next_link
     page2 = main(client.get(f"/veranstaltungen/?{next_link}"))
     assert page2.count('class="event-item"') == 5
@@ -181,18 +181,18 @@ def test_filters_combine_and_survive_pagination(client):
 
 
 def test_category_municipality_and_date_range_filters(client):
-    may = {"von": "2008-05-01", "bis": "2008-05-31"}
-    html = main(client.get("/veranstaltungen/", {**may, "kommune": "gelsenkirchen"}))
+    may = {"from": "2008-05-01", "to": "2008-05-31"}
+    html = main(client.get("/veranstaltungen/", {**may, "municipality": "gelsenkirchen"}))
     assert "Fachtag Familienbildung im Stadtteil" in html
     assert "Spielestunden in Haushalten – Infoabend" in html
     assert "Familienfest im Stadtpark" not in html  # Bochum
-    german_dates = {"von": "01.05.2008", "bis": "31.05.2008"}
-    html = main(client.get("/veranstaltungen/", {**german_dates, "kategorie": "sprechstunde"}))
+    german_dates = {"from": "01.05.2008", "to": "31.05.2008"}
+    html = main(client.get("/veranstaltungen/", {**german_dates, "category": "sprechstunde"}))
     assert html.count('class="event-item"') == 1 and "termin=2008-05-06" in html
 
 
 def test_archive_lists_past_dates_newest_first(client):
-    html = main(client.get("/veranstaltungen/archiv/", {"von": "2008-01-01", "bis": "2008-12-31"}))
+    html = main(client.get("/veranstaltungen/archiv/", {"from": "2008-01-01", "to": "2008-12-31"}))
     assert BOCHUM_SLUG in html
     assert html.index("Jahrestagung Familienfreundliche Kommunen 2008") < html.index("Kommunalverwaltung im Fokus")
     assert "Fachtag Familienzentren und Verwaltung" not in main(client.get("/veranstaltungen/archiv/"))

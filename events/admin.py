@@ -1,0 +1,106 @@
+"""
+Editing events. The IQZ-Redaktion manages every event; a member of the Kommunale Redaktion sees,
+changes, deletes and (bulk) publishes only events whose organiser belongs to their municipality,
+and may choose only such organisers. Permissions per model come from events/roles.py.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from events.models import Category, Event, EventDownload, TargetGroup
+from events.selectors import editor_can_manage_all, events_editable_by, organisations_for_editor
+from managers.selectors import municipality_for_user
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ("name_de", "name_en", "slug", "position")
+    list_editable = ("position",)
+    prepopulated_fields = {"slug": ("name_de",)}
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(CategoryAdmin):
+    pass
+
+
+class EventDownloadInline(admin.TabularInline):
+    model = EventDownload
+    extra = 0
+    fields = ("title_de", "title_en", "file", "position")
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ("title_de", "start", "organiser", "category", "status", "is_series")
+    list_filter = ("status", "category", "organiser", "all_day")
+    list_select_related = ("organiser", "category")
+    search_fields = ("title_de", "title_en", "venue_name", "venue_city")
+    date_hierarchy = "start"
+    prepopulated_fields = {"slug": ("title_de",)}
+    inlines = [EventDownloadInline]
+    actions = ["publish", "unpublish"]
+    formfield_overrides = {
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+        models.URLField: {"assume_scheme": "https"},
+    }
+    fieldsets = [
+        (None, {"fields": ["status", "title_de", "slug", "lead_de", "description_de"]}),
+        (_("Termin"), {"fields": ["start", "end", "all_day", "rrule", "exdates"]}),
+        (_("Ort"), {"fields": ["venue_name", "venue_street", "venue_postcode", "venue_city", "municipality"]}),
+        (_("Veranstalter und Einordnung"), {"fields": ["organiser", "category", "target_groups"]}),
+        (_("Anmeldung"), {"fields": ["registration_url", "registration_email", "registration_deadline",
+                                     "capacity", "booked_out"]}),
+        (_("Bild"), {"fields": ["image", "image_alt", "image_credit"]}),
+        (_("Englisch"), {"fields": ["title_en", "lead_en", "description_en"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(boolean=True, description=_("Serie"))
+    def is_series(self, obj):
+        return obj.is_series
+
+    # --- object-level scope ----------------------------------------------------------------------
+    def get_queryset(self, request):
+        return events_editable_by(request.user, super().get_queryset(request))
+
+    def _in_scope(self, request, obj) -> bool:
+        if obj is None or editor_can_manage_all(request.user):
+            return True
+        municipality = municipality_for_user(request.user)
+        return municipality is not None and obj.organiser.municipality_id == municipality.pk
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organiser":
+            kwargs["queryset"] = organisations_for_editor(request.user, db_field.remote_field.model.objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # --- bulk actions ----------------------------------------------------------------------------
+    @admin.action(description=_("Ausgewählte Veranstaltungen veröffentlichen"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Event.Status.PUBLISHED)
+
+    @admin.action(description=_("Ausgewählte Veranstaltungen zurück in den Entwurf"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Event.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        count = events_editable_by(request.user, queryset).update(status=status, updated=timezone.now())
+        self.message_user(
+            request,
+            ngettext("%(count)d Veranstaltung geändert.", "%(count)d Veranstaltungen geändert.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

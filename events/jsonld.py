@@ -1,0 +1,58 @@
+"""schema.org `Event` as JSON-LD for search engines, safe to put inside <script type="application/ld+json">."""
+
+import json
+
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+from events.calendar import local_date
+
+# json.dumps does not escape what could end the <script> element or start an entity.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def event_json_ld(occurrence, *, url: str, image_url: str = "") -> str:
+    event = occurrence.event
+    if occurrence.all_day:
+        start, end = local_date(occurrence.start).isoformat(), occurrence.last_day.isoformat()
+    else:
+        start, end = occurrence.start.isoformat(), occurrence.end.isoformat()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": start,
+        "endDate": end,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "url": url,
+        "description": event.lead or strip_tags(event.description)[:500],
+        "organizer": {"@type": "Organization", "name": event.organiser.name,
+                      **({"url": event.organiser.website} if event.organiser.website else {})},
+    }
+    if event.venue_name or event.venue_city:
+        data["location"] = {
+            "@type": "Place",
+            "name": event.venue_name or event.venue_city,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": event.venue_street,
+                "postalCode": event.venue_postcode,
+                "addressLocality": event.venue_city,
+                "addressCountry": "DE",
+            },
+        }
+    if image_url:
+        data["image"] = [image_url]
+    if event.has_registration:
+        offer = {
+            "@type": "Offer",
+            "url": event.registration_url or url,
+            "availability": "https://schema.org/SoldOut" if event.booked_out else "https://schema.org/InStock",
+        }
+        if event.registration_deadline:
+            offer["validThrough"] = event.registration_deadline.isoformat()
+        data["offers"] = offer
+    if event.capacity:
+        data["maximumAttendeeCapacity"] = event.capacity
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE))  # escaped above

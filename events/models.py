@@ -1,0 +1,329 @@
+"""
+The event calendar ("Veranstaltungskalender").
+
+An `Event` is one date or a series (an RFC 5545 RRULE with exception dates) organised by an
+`Organisation` (the IQZ, a city). Content is German first with optional English fields
+(`title_de` / `title_en`, …); the plain attribute (`event.title`) gives the active language and
+falls back to German. What is public is decided in exactly one place: `EventQuerySet.published()`.
+"""
+
+import uuid
+from datetime import timedelta
+
+from cms.models import CMSPlugin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from djangocms_text.fields import HTMLField
+from filer.fields.file import FilerFileField
+from filer.fields.image import FilerImageField
+
+from events import recurrence
+from managers.models import Municipality, Organisation
+
+# Sub-URLs of the calendar page that an event slug must not shadow.
+RESERVED_SLUGS = {"archiv", "kalender", "rss", "atom", "veranstalter", "termine"}
+
+
+def translated(obj, field: str) -> str:
+    """`obj.<field>_en` when English is active and filled in, else the German `obj.<field>_de`."""
+    if (get_language() or "de").startswith("en"):
+        value = getattr(obj, f"{field}_en", "")
+        if value:
+            return value
+    return getattr(obj, f"{field}_de")
+
+
+class Category(models.Model):
+    """Kind of event: Werkstatt, Fachtag, Qualifizierung, Sprechstunde, …"""
+
+    slug = models.SlugField(_("Kurzname in Adressen"), max_length=60, unique=True)
+    name_de = models.CharField(_("Name (deutsch)"), max_length=100)
+    name_en = models.CharField(_("Name (englisch)"), max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Kategorie")
+        verbose_name_plural = _("Kategorien")
+        ordering = ["position", "name_de"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return translated(self, "name")
+
+
+class TargetGroup(models.Model):
+    """Who an event is for: Fachkräfte, Eltern, Verwaltung, …"""
+
+    slug = models.SlugField(_("Kurzname in Adressen"), max_length=60, unique=True)
+    name_de = models.CharField(_("Name (deutsch)"), max_length=100)
+    name_en = models.CharField(_("Name (englisch)"), max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+        ordering = ["position", "name_de"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return translated(self, "name")
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        """THE rule for what the public sees: status "published". Nothing else decides it."""
+        return self.filter(status=Event.Status.PUBLISHED)
+
+    def overlapping(self, start, end):
+        """Events with at least one occurrence that may touch [start, end).
+
+        `series_end` is an upper bound of the last occurrence's end (NULL: a series without end),
+        so this is one indexed range condition; recurrence.expand() does the exact cut.
+        """
+        return self.filter(start__lt=end).filter(Q(series_end__isnull=True) | Q(series_end__gte=start))
+
+    def for_listing(self):
+        """What list, grid and feeds render, without a query per event."""
+        return self.select_related("organiser", "category", "municipality")
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        PUBLISHED = "published", _("Veröffentlicht")
+
+    uid = models.UUIDField(_("Kalender-UID"), default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    title_de = models.CharField(_("Titel (deutsch)"), max_length=200)
+    title_en = models.CharField(_("Titel (englisch)"), max_length=200, blank=True)
+    slug = models.SlugField(_("Kurzname in Adressen"), max_length=200, unique=True)
+    lead_de = models.TextField(_("Kurzbeschreibung (deutsch)"), max_length=600, blank=True)
+    lead_en = models.TextField(_("Kurzbeschreibung (englisch)"), max_length=600, blank=True)
+    description_de = HTMLField(_("Beschreibung (deutsch)"), blank=True)
+    description_en = HTMLField(_("Beschreibung (englisch)"), blank=True)
+
+    start = models.DateTimeField(_("Beginn"), help_text=_("Ortszeit (Europe/Berlin)"))
+    end = models.DateTimeField(
+        _("Ende"), help_text=_("Bei ganztägigen Terminen zählt nur das Datum: der letzte Tag der Veranstaltung.")
+    )
+    all_day = models.BooleanField(_("ganztägig"), default=False)
+    rrule = models.CharField(
+        _("Wiederholung (RRULE)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Regel nach RFC 5545, z. B. FREQ=MONTHLY;BYDAY=1TU;UNTIL=20081231 (jeden ersten Dienstag bis Ende "
+            "2008) oder FREQ=WEEKLY;COUNT=10. Leer für einen einzelnen Termin."
+        ),
+    )
+    exdates = models.TextField(
+        _("Ausnahmen"),
+        blank=True,
+        help_text=_("Tage, an denen ein Serientermin entfällt; je Zeile ein Datum (TT.MM.JJJJ oder JJJJ-MM-TT)."),
+    )
+    series_end = models.DateTimeField(
+        _("Ende des letzten Termins"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Berechnet; leer bei einer Serie ohne Ende."),
+    )
+
+    venue_name = models.CharField(_("Veranstaltungsort"), max_length=200, blank=True)
+    venue_street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    venue_postcode = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
+    venue_city = models.CharField(_("Ort"), max_length=100, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("Kommune des Veranstaltungsorts"),
+    )
+    organiser = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="events", verbose_name=_("Veranstalter")
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("Kategorie")
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="events", verbose_name=_("Zielgruppen")
+    )
+
+    registration_url = models.URLField(_("Anmeldung: Adresse im Web"), blank=True)
+    registration_email = models.EmailField(_("Anmeldung: E-Mail"), blank=True)
+    registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(_("Plätze"), null=True, blank=True)
+    booked_out = models.BooleanField(_("ausgebucht"), default=False)
+
+    image = FilerImageField(
+        null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Bild")
+    )
+    image_alt = models.CharField(
+        _("Alternativtext des Bildes"), max_length=300, blank=True,
+        help_text=_("Leer: der Alternativtext aus der Dateiverwaltung."),
+    )
+    image_credit = models.CharField(
+        _("Bildnachweis"), max_length=200, blank=True, help_text=_("Leer: Urheber aus der Dateiverwaltung.")
+    )
+
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+        ordering = ["start"]
+        indexes = [models.Index(fields=["status", "start", "series_end"], name="event_public_window")]
+
+    def __str__(self):
+        return self.title_de
+
+    def save(self, *args, **kwargs):
+        if self.rrule:
+            self.rrule = recurrence.normalize_rrule(self.rrule, start=self.start)
+        self.series_end = recurrence.series_end(self)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        try:
+            return reverse("events:detail", kwargs={"slug": self.slug})
+        except NoReverseMatch:  # the calendar page is not hooked (yet)
+            return ""
+
+    # --- language ------------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        return translated(self, "title")
+
+    @property
+    def lead(self) -> str:
+        return translated(self, "lead")
+
+    @property
+    def description(self) -> str:
+        return translated(self, "description")
+
+    # --- dates -----------------------------------------------------------------------------
+    @property
+    def is_series(self) -> bool:
+        return bool(self.rrule)
+
+    @property
+    def exception_dates(self):
+        return recurrence.parse_exdates(self.exdates)
+
+    def clean(self):
+        errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("Dieser Kurzname ist für Seiten des Kalenders reserviert.")
+        if self.start and self.end:
+            if self.all_day:
+                if timezone.localtime(self.end).date() < timezone.localtime(self.start).date():
+                    errors["end"] = _("Der letzte Tag liegt vor dem ersten Tag.")
+            elif self.end < self.start:
+                errors["end"] = _("Das Ende liegt vor dem Beginn.")
+        if self.rrule:
+            try:
+                self.rrule = recurrence.normalize_rrule(self.rrule, start=self.start)
+            except ValueError as exc:
+                errors["rrule"] = str(exc)
+        try:
+            recurrence.parse_exdates(self.exdates)
+        except ValueError as exc:
+            errors["exdates"] = str(exc)
+        if self.exdates and not self.rrule:
+            errors.setdefault("exdates", _("Ausnahmen gibt es nur bei Serienterminen."))
+        if errors:
+            raise ValidationError(errors)
+
+    # --- registration -----------------------------------------------------------------------
+    @property
+    def has_registration(self) -> bool:
+        return bool(self.registration_url or self.registration_email)
+
+    @property
+    def registration_open(self) -> bool:
+        if self.booked_out:
+            return False
+        if self.registration_deadline:
+            return timezone.localdate() <= self.registration_deadline
+        return True
+
+    # --- image --------------------------------------------------------------------------------
+    @property
+    def image_alt_text(self) -> str:
+        if self.image_alt:
+            return self.image_alt
+        return (self.image.default_alt_text or "") if self.image else ""
+
+    @property
+    def image_credit_text(self) -> str:
+        if self.image_credit:
+            return self.image_credit
+        return (self.image.author or "") if self.image else ""
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+
+class EventDownload(models.Model):
+    """A document offered with an event: programme, flyer, documentation."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="downloads", verbose_name=_("Veranstaltung")
+    )
+    file = FilerFileField(on_delete=models.PROTECT, related_name="+", verbose_name=_("Datei"))
+    title_de = models.CharField(_("Titel (deutsch)"), max_length=200)
+    title_en = models.CharField(_("Titel (englisch)"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Download")
+        verbose_name_plural = _("Downloads")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title_de
+
+    @property
+    def title(self) -> str:
+        return translated(self, "title")
+
+
+class MiniCalendarPluginModel(CMSPlugin):
+    """The sidebar calendar of the original page. Every field has a default (placed without data)."""
+
+    show_week_numbers = models.BooleanField(_("Kalenderwochen zeigen"), default=True)
+
+    def __str__(self):
+        return str(_("Veranstaltungskalender"))
+
+
+class UpcomingEventsPluginModel(CMSPlugin):
+    """The next few dates, optionally of one organiser. Every field has a default."""
+
+    count = models.PositiveSmallIntegerField(_("Anzahl"), default=3)
+    organiser = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("nur dieser Veranstalter"),
+    )
+
+    def __str__(self):
+        return str(_("Nächste Termine"))

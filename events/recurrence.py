@@ -1,0 +1,204 @@
+"""
+Series of events: RFC 5545 RRULE strings, exception dates, and their expansion into occurrences.
+
+The one expansion helper of the portal: every view and feed that shows dates calls `expand()` with
+a bounded window, so a series without end never produces more than it shows. Rules are expanded in
+local time (Europe/Berlin): a series at 10:00 stays at 10:00 across daylight saving time.
+"""
+
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from dateutil.rrule import rrulestr
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import vRecur
+
+from events.calendar import local_date, local_midnight, local_tz
+
+ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+# A series longer than this is a typo (or an attack on the server); per expansion and per COUNT.
+MAX_OCCURRENCES = 1000
+_EXDATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One date of an event: the event itself for a single date, or one member of a series."""
+
+    event: object
+    start: datetime
+    end: datetime
+
+    @property
+    def title(self) -> str:
+        return self.event.title
+
+    @property
+    def all_day(self) -> bool:
+        return self.event.all_day
+
+    @property
+    def is_series(self) -> bool:
+        return self.event.is_series
+
+    @property
+    def last_day(self) -> date:
+        """The last local day the occurrence touches (its end is exclusive)."""
+        if self.end <= self.start:
+            return local_date(self.start)
+        return local_date(self.end - timedelta(microseconds=1))
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.last_day != local_date(self.start)
+
+    def get_absolute_url(self) -> str:
+        url = self.event.get_absolute_url()
+        if url and self.is_series:
+            url += f"?termin={local_date(self.start).isoformat()}"
+        return url
+
+
+# --- rules ----------------------------------------------------------------------------------------
+
+
+def normalize_rrule(text: str, *, start: datetime | None) -> str:
+    """The canonical RRULE value: checked, and UNTIL in UTC as RFC 5545 requires with a TZID start.
+
+    Editors may write UNTIL=20081231 (a local day: the series runs through that day). Raises
+    ValueError with a message for the editor.
+    """
+    text = text.strip()
+    text = re.sub(r"^RRULE:", "", text, flags=re.IGNORECASE).upper().replace(" ", "")
+    try:
+        parts = vRecur.from_ical(text)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ValueError(_("Die Wiederholungsregel ist nicht lesbar: %(error)s") % {"error": exc}) from exc
+    freq = (parts.get("FREQ") or [None])[0]
+    if freq not in ALLOWED_FREQUENCIES:
+        raise ValueError(_("Die Regel braucht FREQ=DAILY, WEEKLY, MONTHLY oder YEARLY."))
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise ValueError(_("COUNT und UNTIL schließen einander aus."))
+    if "COUNT" in parts and not 1 <= parts["COUNT"][0] <= MAX_OCCURRENCES:
+        raise ValueError(_("COUNT muss zwischen 1 und %(max)s liegen.") % {"max": MAX_OCCURRENCES})
+    if "UNTIL" in parts:
+        parts["UNTIL"] = [_until_utc(parts["UNTIL"][0])]
+    normalized = vRecur(parts).to_ical().decode()
+    if start is not None:
+        try:
+            rrulestr(normalized, dtstart=timezone.localtime(start, local_tz()))
+        except (ValueError, TypeError) as exc:
+            raise ValueError(_("Die Wiederholungsregel ist ungültig: %(error)s") % {"error": exc}) from exc
+    return normalized
+
+
+def _until_utc(until) -> datetime:
+    if not isinstance(until, datetime):  # a day: through its end, local time
+        until = local_midnight(until + timedelta(days=1)) - timedelta(seconds=1)
+    elif timezone.is_naive(until):
+        until = until.replace(tzinfo=local_tz())
+    return until.astimezone(UTC)
+
+
+def rule_parts(event) -> dict:
+    return dict(vRecur.from_ical(event.rrule)) if event.rrule else {}
+
+
+def parse_exdates(text: str) -> list[date]:
+    """Exception dates, one per line (or separated by commas); ValueError names the bad one."""
+    dates = []
+    for token in re.split(r"[\s,;]+", text or ""):
+        if not token:
+            continue
+        for fmt in _EXDATE_FORMATS:
+            try:
+                dates.append(datetime.strptime(token, fmt).date())
+                break
+            except ValueError:
+                continue
+        else:
+            raise ValueError(_("„%(value)s“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT).") % {"value": token})
+    return sorted(set(dates))
+
+
+# --- occurrences ----------------------------------------------------------------------------------
+
+
+def first_start(event) -> datetime:
+    """The start of the first occurrence in local time; all-day dates start at midnight."""
+    start = timezone.localtime(event.start, local_tz())
+    return local_midnight(start.date()) if event.all_day else start
+
+
+def occurrence_end(event, start: datetime) -> datetime:
+    if event.all_day:
+        days = (local_date(event.end) - local_date(event.start)).days + 1
+        return local_midnight(start.date() + timedelta(days=max(days, 1)))
+    return start + (event.end - event.start)
+
+
+def _span(event) -> timedelta:
+    """An upper bound of one occurrence's length (all-day days may have 25 hours)."""
+    start = first_start(event)
+    return occurrence_end(event, start) - start + timedelta(hours=1)
+
+
+def series_end(event) -> datetime | None:
+    """Upper bound of when the last occurrence ends; None for a series without end."""
+    if event.start is None or event.end is None:
+        return None
+    if not event.rrule:
+        start = first_start(event)
+        return max(occurrence_end(event, start), start)
+    parts = rule_parts(event)
+    if "UNTIL" in parts:
+        return parts["UNTIL"][0] + _span(event)
+    if "COUNT" in parts:
+        rule = rrulestr(event.rrule, dtstart=first_start(event))
+        last = list(itertools.islice(rule, MAX_OCCURRENCES))[-1]
+        return occurrence_end(event, last)
+    return None
+
+
+def _starts(event, after: datetime, before: datetime):
+    """Occurrence starts in [after, before), at most MAX_OCCURRENCES."""
+    dtstart = first_start(event)
+    if not event.rrule:
+        if after <= dtstart < before:
+            yield dtstart
+        return
+    skip = set(event.exception_dates)
+    rule = rrulestr(event.rrule, dtstart=dtstart)
+    produced = 0
+    for start in rule.xafter(max(after, dtstart), inc=True):
+        if start >= before or produced >= MAX_OCCURRENCES:
+            return
+        if start.date() in skip:
+            continue
+        produced += 1
+        yield start
+
+
+def expand(events, start: datetime, end: datetime) -> list[Occurrence]:
+    """All occurrences of `events` touching the window [start, end), ordered by start and title."""
+    occurrences = []
+    for event in events:
+        for occurrence_start in _starts(event, start - _span(event), end):
+            occurrence = Occurrence(event, occurrence_start, occurrence_end(event, occurrence_start))
+            touches = occurrence.end > start or (occurrence.end == occurrence.start and occurrence.start >= start)
+            if touches and occurrence.start < end:
+                occurrences.append(occurrence)
+    occurrences.sort(key=lambda o: (o.start, o.event.title_de.lower(), o.event.pk or 0))
+    return occurrences
+
+
+def occurrence_on(event, day: date) -> Occurrence | None:
+    """The occurrence of a series starting on a given local day (for ?termin= links), if any."""
+    day_start = local_midnight(day)
+    for occurrence in expand([event], day_start, day_start + timedelta(days=1)):
+        if local_date(occurrence.start) == day:
+            return occurrence
+    return None

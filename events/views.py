@@ -1,0 +1,252 @@
+"""
+Views of the event calendar, hooked onto the CMS page "Veranstaltungen" (see cms_apps.py).
+
+Every view reads through `events.selectors` (published events only, series expanded in a bounded
+window) and renders one template; bad input (month 13, "from=gestern", an unknown organiser) is a 404
+or a friendly empty page, never an error.
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from events import ical, selectors
+from events.calendar import MAX_YEAR, MIN_YEAR, checked_day, checked_month, grid_range, local_midnight, month_grid
+from events.filters import EventFilterForm
+from events.jsonld import event_json_ld
+from events.recurrence import Occurrence, expand, first_start, occurrence_end, occurrence_on
+from managers.models import Organisation
+
+PAGE_SIZE = 20
+SERIES_DATES_SHOWN = 24
+
+
+class IntegerKwargsMixin:
+    """year/month/day as integers.
+
+    django CMS re-compiles an apphook's URL patterns as regular expressions, which drops path
+    converters: `<int:year>` still only matches digits, but arrives as a string.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        for name in ("year", "month", "day"):
+            if name in kwargs:
+                kwargs[name] = int(kwargs[name])
+        self.kwargs = kwargs
+        return super().dispatch(request, *args, **kwargs)
+
+
+class FilteredOccurrencesMixin:
+    """Binds the filter form to the query string; an invalid form means: no dates, and say why."""
+
+    def filter_form(self) -> EventFilterForm:
+        if not hasattr(self, "_form"):
+            self._form = EventFilterForm(self.request.GET)
+            self._form.is_valid()
+        return self._form
+
+
+class UpcomingView(FilteredOccurrencesMixin, TemplateView):
+    """"alle Termine": what is still to come, soonest first, filtered and paginated."""
+
+    template_name = "events/upcoming.html"
+    archive = False
+
+    def occurrences(self, form):
+        now = timezone.now()
+        events = form.filter_events(selectors.public_events())
+        start, end = form.window(start=now, end=now + selectors.UPCOMING_HORIZON, horizon=selectors.UPCOMING_HORIZON)
+        return selectors.occurrences_between(start, end, events=events)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.filter_form()
+        occurrences = self.occurrences(form) if form.is_valid() else []
+        page_obj = Paginator(occurrences, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        nav = "archive" if self.archive else "upcoming"
+        context.update(form=form, page_obj=page_obj, archive=self.archive, nav=nav)
+        return context
+
+
+class ArchiveView(UpcomingView):
+    """Past dates, most recent first."""
+
+    template_name = "events/occurrence_list.html"
+    archive = True
+
+    def occurrences(self, form):
+        now = timezone.now()
+        events = form.filter_events(selectors.public_events())
+        start, end = form.window(start=local_midnight(selectors.ARCHIVE_START), end=now)
+        occurrences = selectors.occurrences_between(start, min(end, now), events=events)
+        return [o for o in reversed(occurrences) if o.end <= now]
+
+
+class OrganiserYearView(IntegerKwargsMixin, TemplateView):
+    """"Veranstaltungen des IQZ im Jahr 2008"."""
+
+    template_name = "events/organiser_year.html"
+
+    def get_context_data(self, *, organiser, year, **kwargs):
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise Http404
+        organiser = get_object_or_404(Organisation, slug=organiser)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            organiser=organiser,
+            year=year,
+            heading=organiser_year_heading(organiser, year),
+            occurrences=selectors.organiser_events_in_year(organiser=organiser, year=year),
+            previous_year=year - 1 if year > MIN_YEAR else None,
+            next_year=year + 1 if year < MAX_YEAR else None,
+        )
+        return context
+
+
+def organiser_year_heading(organiser, year: int) -> str:
+    """German needs the article: "des IQZ", "der Stadt Bochum", "von Verein X"."""
+    values = {"name": organiser.display_name, "year": year}
+    if organiser.kind == Organisation.Kind.MUNICIPALITY:
+        return _("Veranstaltungen der %(name)s im Jahr %(year)s") % values
+    if organiser.kind == Organisation.Kind.OTHER:
+        return _("Veranstaltungen von %(name)s im Jahr %(year)s") % values
+    return _("Veranstaltungen des %(name)s im Jahr %(year)s") % values
+
+
+class MonthView(IntegerKwargsMixin, TemplateView):
+    """The month grid: Monday first, one row per ISO week, linked days."""
+
+    template_name = "events/month.html"
+
+    def get_context_data(self, *, year, month, **kwargs):
+        try:
+            checked_month(year, month)
+        except ValueError as exc:
+            raise Http404 from exc
+        start, stop = grid_range(year, month)
+        occurrences = selectors.occurrences_between(local_midnight(start), local_midnight(stop))
+        context = super().get_context_data(**kwargs)
+        context.update(grid=month_grid(year, month, occurrences=occurrences), nav="month")
+        return context
+
+
+def current_month(request):
+    """The calendar's entry point: this month's grid."""
+    today = timezone.localdate()
+    return redirect("events:month", year=today.year, month=today.month)
+
+
+class DayView(IntegerKwargsMixin, TemplateView):
+    template_name = "events/day.html"
+
+    def get_context_data(self, *, year, month, day, **kwargs):
+        try:
+            the_day = checked_day(year, month, day)
+        except ValueError as exc:
+            raise Http404 from exc
+        context = super().get_context_data(**kwargs)
+        context.update(
+            day=the_day,
+            nav="month",
+            occurrences=selectors.day_occurrences(the_day),
+            previous_day=_in_range(the_day - timedelta(days=1)),
+            next_day=_in_range(the_day + timedelta(days=1)),
+        )
+        return context
+
+
+def _in_range(day: date) -> date | None:
+    return day if MIN_YEAR <= day.year <= MAX_YEAR else None
+
+
+class EventDetailView(TemplateView):
+    template_name = "events/detail.html"
+
+    def get_context_data(self, *, slug, **kwargs):
+        event = selectors.published_event(slug)
+        if event is None:
+            raise Http404
+        now = timezone.now()
+        # A series lists its next dates, or all its dates once it is over.
+        series_dates = selectors.next_occurrences(event, now=now, limit=SERIES_DATES_SHOWN) if event.is_series else []
+        series_over = event.is_series and not series_dates
+        if series_over and event.series_end:
+            series_dates = expand([event], first_start(event), event.series_end)[:SERIES_DATES_SHOWN]
+        # The date shown and described in JSON-LD: the one linked (?termin=), the next one, or the first.
+        occurrence = self._requested_occurrence(event) or (None if series_over else next(iter(series_dates), None))
+        if occurrence is None:
+            start = first_start(event)
+            occurrence = Occurrence(event, start, occurrence_end(event, start))
+        url = self.request.build_absolute_uri(event.get_absolute_url())
+        image_url = self.request.build_absolute_uri(event.image.url) if event.image else ""
+        year = timezone.localtime(occurrence.start).year
+        context = super().get_context_data(**kwargs)
+        context.update(
+            event=event,
+            occurrence=occurrence,
+            series_dates=series_dates,
+            series_over=series_over,
+            json_ld=event_json_ld(occurrence, url=url, image_url=image_url),
+            organiser_year=year,
+            organiser_year_heading=organiser_year_heading(event.organiser, year),
+        )
+        return context
+
+    def _requested_occurrence(self, event):
+        value = self.request.GET.get("termin", "")
+        if not event.is_series or not value:
+            return None
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return None
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            return None
+        return occurrence_on(event, day)
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=ical.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class EventIcsView(View):
+    """"In Kalender eintragen": one event (a series with its rule) as an .ics file."""
+
+    def get(self, request, slug):
+        event = selectors.published_event(slug)
+        if event is None:
+            raise Http404
+        content = ical.build_calendar(
+            [event], name=event.title, absolute_url=lambda e: request.build_absolute_uri(e.get_absolute_url())
+        )
+        return _ics_response(content, f"{event.slug}.ics")
+
+
+class IcalFeedView(FilteredOccurrencesMixin, View):
+    """Subscription feed: the same filters as "alle Termine" (an unknown filter gives an empty calendar)."""
+
+    def get(self, request):
+        form = self.filter_form()
+        events = []
+        if form.is_valid():
+            now = timezone.now()
+            start, end = form.window(
+                start=now - selectors.FEED_PAST, end=now + selectors.UPCOMING_HORIZON,
+                horizon=selectors.UPCOMING_HORIZON,
+            )
+            events = form.filter_events(selectors.public_events()).overlapping(start, end)
+        content = ical.build_calendar(
+            events,
+            name=f"{_('Veranstaltungen')} – {settings.PORTAL_SITE_NAME}",
+            absolute_url=lambda e: request.build_absolute_uri(e.get_absolute_url()),
+        )
+        return _ics_response(content, "veranstaltungen.ics")

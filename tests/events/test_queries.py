@@ -1,0 +1,65 @@
+"""Month view, list and feeds cost the same number of SQL queries for 10 or 1,000 events."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from events.calendar import local_midnight
+from events.models import Category
+
+from .factories import bulk_events
+
+pytestmark = pytest.mark.django_db
+
+# Measured: month 18, day 18, list 21 (filtered 23), archive 22, iCalendar 5 (filtered 7), RSS 5 -
+# CMS page, menu, sidebar alias and placeholders included. Room for the CMS, not for a query per event.
+MAX_QUERIES = 30
+
+
+def _first_of_next_month():
+    today = timezone.localdate()
+    return (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+
+def _urls(month):
+    return [
+        f"/veranstaltungen/{month.year}/{month.month}/",
+        f"/veranstaltungen/{month.year}/{month.month}/3/",
+        "/veranstaltungen/",
+        "/veranstaltungen/?organiser=iqz&category=werkstatt&q=masse",
+        "/veranstaltungen/?page=3",
+        "/veranstaltungen/kalender.ics",
+        "/veranstaltungen/kalender.ics?organiser=iqz&category=werkstatt",
+        "/veranstaltungen/rss/",
+        "/veranstaltungen/archiv/",
+    ]
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_the_number_of_events(client, django_assert_max_num_queries):
+    month = _first_of_next_month()
+    first = local_midnight(month.replace(day=3)) + timedelta(hours=8)
+    werkstatt = Category.objects.get(slug="werkstatt")
+    bulk_events(10, first=first, prefix="masse-a", category=werkstatt)
+    for _round in range(2):  # warm apphook, menu, page-URL and alias caches, as on a running server
+        for url in _urls(month):
+            client.get(url)
+    small = {url: _count(client, url) for url in _urls(month)}
+
+    # 990 more the same month (and a weekly series), so every view has far more to show.
+    bulk_events(990, first=first, step=timedelta(minutes=41), prefix="masse-b", category=werkstatt)
+    bulk_events(1, first=first, prefix="masse-serie", rrule="FREQ=WEEKLY;COUNT=52", category=werkstatt)
+    for url in _urls(month):
+        with django_assert_max_num_queries(MAX_QUERIES):
+            assert client.get(url).status_code == 200
+    large = {url: _count(client, url) for url in _urls(month)}
+    assert large == small
+    print("queries per page:", large)  # noqa: T201 - shown with -s for the report

@@ -52,7 +52,7 @@ class EventAdmin(admin.ModelAdmin):
         (None, {"fields": ["status", "title_de", "slug", "lead_de", "description_de"]}),
         (_("Termin"), {"fields": ["start", "end", "all_day", "rrule", "exdates"]}),
         (_("Ort"), {"fields": ["venue_name", "venue_street", "venue_postcode", "venue_city", "municipality"]}),
-        (_("Veranstalter und Einordnung"), {"fields": ["organiser", "category", "target_groups"]}),
+        (_("Veranstalter und Einordnung"), {"fields": ["organiser", "category", "target_groups", "report"]}),
         (_("Anmeldung"), {"fields": ["registration_url", "registration_email", "registration_deadline",
                                      "capacity", "booked_out"]}),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"]}),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from events.calendar import local_tz
 from events.models import Category, Event, TargetGroup
 from managers.models import Municipality, Organisation
+from workshops.models import Workshop
 
 CATEGORIES = [
     ("werkstatt", "Werkstatt", "Workshop"),
@@ -343,6 +344,7 @@ def load(*, stdout=None) -> None:
     organisations = Organisation.objects.in_bulk(["iqz", "stadt-bochum", "stadt-gelsenkirchen"], field_name="slug")
     municipalities = Municipality.objects.in_bulk(["bochum", "gelsenkirchen"], field_name="slug")
     specs = _events(timezone.localdate())
+    reports = Workshop.objects.in_bulk([spec["slug"] for spec in specs], field_name="slug_de")
     for spec in specs:
         spec = dict(spec)
         slug = spec.pop("slug")
@@ -351,6 +353,8 @@ def load(*, stdout=None) -> None:
         spec["category"] = categories[spec["category"]]
         spec["municipality"] = municipalities.get(spec.pop("municipality", None)) or _municipality(spec)
         spec.setdefault("status", Event.Status.PUBLISHED)
+        # A past workshop has its report: the Bochum workshop links to the Werkstattreihe's report.
+        spec["report"] = reports.get(slug)
         event, _created = Event.objects.update_or_create(slug=slug, defaults=spec)
         event.target_groups.set([targets[s] for s in target_slugs])
     if stdout:

@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from events import selectors
 from events.filters import EventFilterForm
+from familie_portal.discovery import FeedLink
 
 FEED_SIZE = 50
 
@@ -64,3 +66,16 @@ class UpcomingEventsFeed(Feed):
 class UpcomingEventsAtomFeed(UpcomingEventsFeed):
     feed_type = Atom1Feed
     subtitle = UpcomingEventsFeed.description
+
+
+# Listed on the "Feeds und Kalender" page.
+DISCOVERY = [
+    FeedLink(gettext_lazy("Alle Termine (Kalender-Abo)"),
+             gettext_lazy("iCalendar nach RFC 5545; dieselben Filter wie die Terminliste, z. B. "
+                          "?organiser=iqz&target=fachkraefte"),
+             "events:ical", "iCal"),
+    FeedLink(gettext_lazy("Nächste Termine"), gettext_lazy("Kommende Veranstaltungen nach Datum"), "events:rss",
+             "RSS"),
+    FeedLink(gettext_lazy("Nächste Termine"), gettext_lazy("Kommende Veranstaltungen nach Datum"), "events:atom",
+             "Atom"),
+]

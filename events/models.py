@@ -162,6 +162,11 @@ class Event(models.Model):
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="events", verbose_name=_("Zielgruppen")
     )
+    report = models.ForeignKey(
+        "workshops.Workshop", on_delete=models.SET_NULL, null=True, blank=True, related_name="events",
+        verbose_name=_("Bericht zur Veranstaltung"),
+        help_text=_("Der Werkstattbericht einer vergangenen Veranstaltung; gezeigt, sobald er veröffentlicht ist."),
+    )
 
     registration_url = models.URLField(_("Anmeldung: Adresse im Web"), blank=True)
     registration_email = models.EmailField(_("Anmeldung: E-Mail"), blank=True)
@@ -205,6 +210,12 @@ class Event(models.Model):
             return reverse("events:detail", kwargs={"slug": self.slug})
         except NoReverseMatch:  # the calendar page is not hooked (yet)
             return ""
+
+    @property
+    def public_report(self):
+        """The linked workshop report if the public may see it (its own published rule)."""
+        report = self.report
+        return report if report is not None and report.is_published else None
 
     # --- language ------------------------------------------------------------------------
     @property

@@ -54,7 +54,7 @@ def published_event(slug: str) -> Event | None:
     return (
         public_events()
         .prefetch_related("target_groups", "downloads__file")
-        .select_related("image")
+        .select_related("image", "report")
         .filter(slug=slug)
         .first()
     )

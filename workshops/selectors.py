@@ -3,26 +3,18 @@
 from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
 
+from events import selectors as events_selectors
 from managers.models import Municipality, Organisation
 from workshops.models import Workshop, WorkshopSeries
 
-# The events app is built alongside this one. This is the one place that knows whether it
-# offers the organiser's events of a year; until it does, the detail page hides that block.
-try:
-    from events.selectors import organiser_events_in_year as _organiser_events_in_year
-except ImportError:
-    _organiser_events_in_year = None
 
+def organiser_events_in_year(*, organiser: Organisation, year: int, report: Workshop | None = None) -> list:
+    """The organiser's other published events of that year ("Weitere Veranstaltungen des IQZ im Jahr 2008").
 
-def organiser_events_available() -> bool:
-    return _organiser_events_in_year is not None
-
-
-def organiser_events_in_year(*, organiser: Organisation, year: int) -> list:
-    """The organiser's published events of that year; empty while the events app lacks them."""
-    if _organiser_events_in_year is None:
-        return []
-    return list(_organiser_events_in_year(organiser=organiser, year=year))
+    The event the report itself is about is left out: it is not a "further" event.
+    """
+    occurrences = events_selectors.organiser_events_in_year(organiser=organiser, year=year)
+    return [o for o in occurrences if report is None or o.event.report_id != report.pk]
 
 
 def workshop_list(*, year: int | None = None, city: str = "", series: str = "") -> QuerySet[Workshop]:

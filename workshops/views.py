@@ -79,7 +79,7 @@ class WorkshopDetailView(DetailView):
             json_ld=workshop_json_ld(workshop=workshop, request=self.request),
             canonical_url=self.request.build_absolute_uri(workshop.get_absolute_url()),
             organiser_events=selectors.organiser_events_in_year(
-                organiser=workshop.organiser, year=workshop.date.year
+                organiser=workshop.organiser, year=workshop.date.year, report=workshop
             ),
         )
         return context

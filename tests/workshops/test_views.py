@@ -261,61 +261,41 @@ def test_preview_of_unknown_report_is_404(iqz_client):
 # --- "Weitere Veranstaltungen des IQZ im Jahr 2008" ---------------------------------------------
 
 
-class _FakeEvent:
-    def __init__(self, title, start):
-        self.title, self.start = title, start
+def test_events_block_lists_the_organisers_other_events_of_that_year(client):
+    from events.models import Event
 
-    def get_absolute_url(self):
-        return "/veranstaltungen/fake/"
-
-
-def test_events_block_lists_what_the_events_selector_returns(client, monkeypatch):
-    import datetime
-
-    from workshops import selectors
-
-    calls = []
-
-    def fake(*, organiser, year):
-        calls.append((organiser.slug, year))
-        return [_FakeEvent("Fachtag Familienzentren", datetime.date(2008, 5, 20))]
-
-    monkeypatch.setattr(selectors, "_organiser_events_in_year", fake)
     html = _main(client.get(_bochum_url()).content.decode())
-    assert calls == [("iqz", 2008)]
     assert "Weitere Veranstaltungen des IQZ im Jahr 2008" in html
-    assert '<a href="/veranstaltungen/fake/">Fachtag Familienzentren</a>' in html
-    assert '<time datetime="2008-05-20' in html
+    others = Event.objects.published().filter(organiser__slug="iqz", start__year=2008).exclude(report__isnull=False)
+    assert others.exists()
+    for event in others:
+        assert event.get_absolute_url() in html
+    # The workshop the report is about is not a "further" event.
+    own = Event.objects.get(report__slug_de=BOCHUM_SLUG)
+    assert f'href="{own.get_absolute_url()}"' not in html
 
 
-def test_events_block_is_hidden_when_there_are_no_events(client, monkeypatch):
-    from workshops import selectors
+def test_events_block_leaves_out_drafts_and_hides_when_empty(client):
+    from events.models import Event
 
-    monkeypatch.setattr(selectors, "_organiser_events_in_year", lambda *, organiser, year: [])
+    iqz_2008 = Event.objects.filter(organiser__slug="iqz", start__year=2008, report__isnull=True)
+    draft = iqz_2008.first()
+    draft.status = Event.Status.DRAFT
+    draft.save()
+    assert draft.get_absolute_url() not in _main(client.get(_bochum_url()).content.decode())
+
+    iqz_2008.update(status=Event.Status.DRAFT)
     assert "Weitere Veranstaltungen" not in client.get(_bochum_url()).content.decode()
 
 
-def test_events_block_is_hidden_while_the_events_app_lacks_the_selector(client):
-    from workshops import selectors
+def test_event_of_the_workshop_links_to_its_report(client):
+    from events.models import Event
 
-    if selectors.organiser_events_available():
-        pytest.skip("events.selectors.organiser_events_in_year exists")
-    assert "Weitere Veranstaltungen" not in client.get(_bochum_url()).content.decode()
-
-
-def test_events_block_shows_the_organisers_events_from_the_events_app(client):
-    events_selectors = pytest.importorskip("events.selectors")
-    if not hasattr(events_selectors, "organiser_events_in_year"):
-        pytest.skip("events.selectors.organiser_events_in_year does not exist yet")
-    workshop = Workshop.objects.select_related("organiser").get(slug_de=BOCHUM_SLUG)
-    events = events_selectors.organiser_events_in_year(organiser=workshop.organiser, year=2008)
-    html = _main(client.get(_bochum_url()).content.decode())
-    if events:
-        assert "Weitere Veranstaltungen des IQZ im Jahr 2008" in html
-        for event in events:
-            assert event.get_absolute_url() in html
-    else:
-        assert "Weitere Veranstaltungen" not in html
+    event = Event.objects.get(report__slug_de=BOCHUM_SLUG)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert f'href="{_bochum_url()}"' in html
+    Workshop.objects.filter(slug_de=BOCHUM_SLUG).update(status=Workshop.Status.DRAFT)
+    assert "Bericht zur Veranstaltung lesen" not in client.get(event.get_absolute_url()).content.decode()
 
 
 # --- query counts independent of the amount of data -------------------------------------------

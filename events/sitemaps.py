@@ -1,0 +1,22 @@
+"""Published events in sitemap.xml, in German and English with hreflang alternates."""
+
+from django.contrib.sitemaps import Sitemap
+
+from events.models import Event
+
+
+class EventSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.5
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Event.objects.published().order_by("start", "pk")
+
+    def lastmod(self, obj):
+        return obj.updated
+
+
+SITEMAPS = {"veranstaltungen": EventSitemap}

@@ -12,3 +12,30 @@ class PortalConfig(AppConfig):
 
         # Groups and their permissions follow the code: refreshed after every migrate.
         post_migrate.connect(roles.sync_roles_after_migrate, sender=self)
+        self._connect_cache_invalidation()
+
+    def _connect_cache_invalidation(self):
+        """Publishing, unpublishing or saving portal content empties the anonymous page cache."""
+        from django.apps import apps
+        from django.conf import settings
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from djangocms_versioning.signals import post_version_operation
+
+        from familie_portal.middleware import bump_cache_generation
+
+        post_version_operation.connect(bump_cache_generation, dispatch_uid="portal-anon-cache-version")
+        for label in settings.PORTAL_CACHE_INVALIDATING_APPS:
+            try:
+                models = apps.get_app_config(label).get_models()
+            except LookupError:
+                continue
+            for model in models:
+                for signal in (post_save, post_delete):
+                    signal.connect(
+                        bump_cache_generation, sender=model, dispatch_uid=f"portal-anon-cache-{model._meta.label}"
+                    )
+                for field in model._meta.local_many_to_many:
+                    m2m_changed.connect(
+                        bump_cache_generation, sender=field.remote_field.through,
+                        dispatch_uid=f"portal-anon-cache-{model._meta.label}-{field.name}",
+                    )

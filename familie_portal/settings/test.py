@@ -17,4 +17,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Servers started by tests (outage, browser) set CONN_MAX_AGE to test persistent connections.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+
+# django-axes: no start-up banner in test output.
+AXES_VERBOSE = False

@@ -11,7 +11,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="familie-portal-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="familie-portal-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+# Local memory unless a test server is started with CACHE_URL (e.g. two servers sharing a cache).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tests")}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

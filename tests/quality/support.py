@@ -41,11 +41,14 @@ class PostgresCluster:
             pytest.skip("needs the throwaway cluster of scripts/with-postgres.sh (PORTAL_TEST_PGDATA/PGBIN)")
         self.log = os.environ.get("PORTAL_TEST_PGLOG", "/dev/null")
 
-    def _run(self, *args, timeout=60):
+    def _run(self, *args, timeout=60, check=True):
         command = [os.path.join(self.bin, args[0]), *args[1:]]
         if os.geteuid() == 0:  # the cluster belongs to `postgres`; initdb/pg_ctl refuse root
             command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(command, check=True, capture_output=True, text=True, timeout=timeout)
+        return subprocess.run(command, check=check, capture_output=True, text=True, timeout=timeout)
+
+    def is_running(self) -> bool:
+        return self._run("pg_ctl", "-D", self.data, "status", check=False).returncode == 0
 
     def tool(self, name: str) -> str:
         return os.path.join(self.bin, name)

@@ -13,6 +13,19 @@ class PortalConfig(AppConfig):
         # Groups and their permissions follow the code: refreshed after every migrate.
         post_migrate.connect(roles.sync_roles_after_migrate, sender=self)
         self._connect_cache_invalidation()
+        self._forbid_inline_styles_in_rich_text()
+
+    def _forbid_inline_styles_in_rich_text(self):
+        """
+        djangocms-text lets style="" through its nh3 allowlist on every element. Public pages
+        send `style-src 'self'`, which blocks such attributes in the browser anyway (and reports a
+        CSP violation for each); so the sanitizer drops them on save and editors style text with
+        the editor's classes instead. Everything else of the allowlist stays as django CMS ships it.
+        """
+        from djangocms_text import html
+
+        html.cms_additional_attributes["*"].discard("style")
+        html.cms_parser.ALLOWED_ATTRIBUTES.get("*", set()).discard("style")
 
     def _connect_cache_invalidation(self):
         """Publishing, unpublishing or saving portal content empties the anonymous page cache."""

@@ -15,6 +15,10 @@ def _is_script_url(value: str) -> bool:
 
 
 class _Collector(HTMLParser):
+    # Raw-text elements as a browser with scripting on sees them: markup inside <noscript> or
+    # <xmp> is text, and whatever follows their end tag is live ("mutation XSS" hides there).
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "noscript", "xmp", "iframe", "noembed", "noframes")
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.vectors: list[str] = []

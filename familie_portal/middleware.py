@@ -11,9 +11,10 @@ import time
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
+from django.core.exceptions import DisallowedHost, SuspiciousOperation
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.http.multipartparser import MultiPartParserError
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
@@ -40,6 +41,41 @@ class SecurityHeadersMiddleware:
 
 def _admin_prefixes() -> tuple[str, ...]:
     return ("/admin/", *(f"/{code}/admin/" for code, _name in settings.LANGUAGES))
+
+
+class RequestSanityMiddleware:
+    """
+    400 for requests no view can answer sensibly, before they reach code that would fail on them:
+
+    - a NUL character in the path, query string or cookies: PostgreSQL cannot store or compare NUL
+      in text, so such a value reaching any lookup (a page slug, ?q=, a session key) raises
+      DataError - a 500 from a single crafted URL (forms already refuse NUL);
+    - a form body that cannot be parsed (bad multipart boundary or framing, too many fields):
+      Django answers 400 when a view reads it, but the django CMS toolbar reads request.POST while
+      rendering the 404 page, where the same error is a 500. Raw bodies (other content types) are
+      left alone for the views that stream them.
+    """
+
+    FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if (
+            "\x00" in request.path_info
+            or "\x00" in query
+            or "%00" in query
+            or "\x00" in request.META.get("HTTP_COOKIE", "")
+        ):
+            return HttpResponseBadRequest("Bad Request", content_type="text/plain; charset=utf-8")
+        if request.method not in ("GET", "HEAD") and request.content_type in self.FORM_TYPES:
+            try:
+                request.POST  # noqa: B018 - parse now, while a parse error can still become a 400
+            except (MultiPartParserError, SuspiciousOperation):
+                return HttpResponseBadRequest("Bad Request", content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 def is_editor_request(request) -> bool:

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     # Before WhiteNoise, so that static files carry the headers too.
     "familie_portal.middleware.SecurityHeadersMiddleware",
     "familie_portal.middleware.PortalCSPMiddleware",
+    "familie_portal.middleware.RequestSanityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.middleware.utils.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

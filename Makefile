@@ -26,6 +26,7 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: venv
+	scripts/ensure-browser.sh
 	scripts/with-postgres.sh scripts/test.sh $(ARGS)
 
 lint: venv

@@ -43,6 +43,8 @@ class PortalConfig(AppConfig):
             except LookupError:
                 continue
             for model in models:
+                if model._meta.label in settings.PORTAL_CACHE_INVALIDATION_IGNORE:
+                    continue
                 for signal in (post_save, post_delete):
                     signal.connect(
                         bump_cache_generation, sender=model, dispatch_uid=f"portal-anon-cache-{model._meta.label}"

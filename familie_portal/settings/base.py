@@ -305,6 +305,8 @@ PORTAL_CACHE_INVALIDATING_APPS = [
     "cms", "djangocms_versioning", "djangocms_alias", "djangocms_text", "filer", "sites",
     "managers", "workshops", "events", "familie_portal",
 ]
+# ...except bookkeeping rows that change without changing what visitors see.
+PORTAL_CACHE_INVALIDATION_IGNORE = ["cms.UrlconfRevision", "cms.UserSettings", "cms.PageUser", "cms.PageUserGroup"]
 
 # ---------------------------------------------------------------------------------------------
 # Portal

@@ -29,6 +29,10 @@ test: venv
 	scripts/ensure-browser.sh
 	scripts/with-postgres.sh scripts/test.sh $(ARGS)
 
+# Throughput and latency of the public pages vs. a minimal Django view (see scripts/bench.py).
+bench: venv
+	scripts/with-postgres.sh $(BIN)/python scripts/bench.py $(ARGS)
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check . || true

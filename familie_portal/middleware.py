@@ -214,7 +214,7 @@ class AnonymousCacheMiddleware:
         self.get_response = get_response
         self.timeout = settings.PORTAL_ANON_CACHE_SECONDS
         self.allowed_cookies = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
-        self.excluded_prefixes = (*_admin_prefixes(), "/healthz", settings.STATIC_URL, settings.MEDIA_URL)
+        self.excluded_prefixes = (*_admin_prefixes(), "/healthz", "/livez", settings.STATIC_URL, settings.MEDIA_URL)
 
     def _cache_key(self, request) -> str | None:
         if request.method != "GET" or self.timeout <= 0:

@@ -14,6 +14,7 @@ from familie_portal import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
     # German is the default language and lives at unprefixed URLs; /de/… redirects there.
     re_path(r"^de/(?P<path>.*)$", views.strip_default_language_prefix),
 ]

@@ -219,7 +219,8 @@ CMS_PLACEHOLDER_CONF = {
     "sidebar": {"name": _("Seitenleiste")},
     "content": {"name": _("Inhalt")},
 }
-CMS_PAGE_CACHE = True
+# Env switch for `make bench` (measures uncached rendering too); always on in real deployments.
+CMS_PAGE_CACHE = env.bool("CMS_PAGE_CACHE", default=True)
 CMS_PLACEHOLDER_CACHE = True
 CMS_PLUGIN_CACHE = True
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 300}

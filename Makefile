@@ -26,8 +26,14 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: venv
+	scripts/ensure-browser.sh
 	scripts/with-postgres.sh scripts/test.sh $(ARGS)
 
+# Throughput and latency of the public pages vs. a minimal Django view (see scripts/bench.py).
+bench: venv
+	scripts/with-postgres.sh $(BIN)/python scripts/bench.py $(ARGS)
+
+# Search latency with 20,000 generated items (see scripts/bench_search.py).
 bench-search: venv
 	scripts/with-postgres.sh $(BIN)/python scripts/bench_search.py $(ARGS)
 

@@ -14,6 +14,48 @@ class PortalConfig(AppConfig):
         post_migrate.connect(roles.sync_roles_after_migrate, sender=self)
         post_migrate.connect(sync_site_after_migrate, sender=self)
         signals.connect()
+        self._connect_cache_invalidation()
+        self._forbid_inline_styles_in_rich_text()
+
+    def _forbid_inline_styles_in_rich_text(self):
+        """
+        djangocms-text lets style="" through its nh3 allowlist on every element. Public pages
+        send `style-src 'self'`, which blocks such attributes in the browser anyway (and reports a
+        CSP violation for each); so the sanitizer drops them on save and editors style text with
+        the editor's classes instead. Everything else of the allowlist stays as django CMS ships it.
+        """
+        from djangocms_text import html
+
+        html.cms_additional_attributes["*"].discard("style")
+        html.cms_parser.ALLOWED_ATTRIBUTES.get("*", set()).discard("style")
+
+    def _connect_cache_invalidation(self):
+        """Publishing, unpublishing or saving portal content empties the anonymous page cache."""
+        from django.apps import apps
+        from django.conf import settings
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from djangocms_versioning.signals import post_version_operation
+
+        from familie_portal.middleware import bump_cache_generation
+
+        post_version_operation.connect(bump_cache_generation, dispatch_uid="portal-anon-cache-version")
+        for label in settings.PORTAL_CACHE_INVALIDATING_APPS:
+            try:
+                models = apps.get_app_config(label).get_models()
+            except LookupError:
+                continue
+            for model in models:
+                if model._meta.label in settings.PORTAL_CACHE_INVALIDATION_IGNORE:
+                    continue
+                for signal in (post_save, post_delete):
+                    signal.connect(
+                        bump_cache_generation, sender=model, dispatch_uid=f"portal-anon-cache-{model._meta.label}"
+                    )
+                for field in model._meta.local_many_to_many:
+                    m2m_changed.connect(
+                        bump_cache_generation, sender=field.remote_field.through,
+                        dispatch_uid=f"portal-anon-cache-{model._meta.label}-{field.name}",
+                    )
 
 
 def sync_site_after_migrate(sender, using="default", **kwargs):

@@ -15,6 +15,7 @@ from familie_portal import discovery, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": discovery.sitemaps()}, name="sitemap"),
     # German is the default language and lives at unprefixed URLs; /de/… redirects there.

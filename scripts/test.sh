@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite: lint, Django checks, migrations in sync, pytest. Expects DATABASE_URL
 # (scripts/with-postgres.sh provides a throwaway PostgreSQL); extra arguments go to pytest.
+#
+# pytest runs twice: first everything except the `serial` group on 2 workers, then the `serial`
+# group alone (tests that stop/restart PostgreSQL, dump/restore it, or start app servers and a
+# browser - they must not run beside other tests on the shared cluster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.venv/bin
@@ -13,5 +17,16 @@ echo "== manage.py check"
 echo "== makemigrations --check"
 "$bin/python" manage.py makemigrations --check --dry-run >/dev/null \
   || { "$bin/python" manage.py makemigrations --check --dry-run; exit 1; }
-echo "== pytest"
-"$bin/python" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
+
+# pytest exits 5 when a selection holds no test (e.g. ARGS name only parallel tests): not a failure.
+run_pytest() {
+  local rc=0
+  "$bin/python" -m pytest "$@" || rc=$?
+  [ "$rc" = 5 ] && rc=0
+  return "$rc"
+}
+
+echo "== pytest (parallel)"
+run_pytest -n "${PYTEST_WORKERS:-2}" -m "not serial" "$@"
+echo "== pytest (serial: outage, backup, servers, browser)"
+run_pytest -p no:xdist -m serial "$@"

@@ -38,6 +38,13 @@ def _german_outside_requests():
 
 
 @pytest.fixture
+def uncached(settings):
+    """Render every request: no anonymous full-page cache (query-count tests measure rendering)."""
+    settings.PORTAL_ANON_CACHE_SECONDS = 0
+    return settings
+
+
+@pytest.fixture
 def demo_password():
     return settings.PORTAL_DEMO_PASSWORD
 

@@ -9,9 +9,11 @@ Django settings reference: https://docs.djangoproject.com/en/5.2/ref/settings/
 django CMS settings reference: https://docs.django-cms.org/en/latest/reference/configuration.html
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -56,6 +58,8 @@ THIRD_PARTY_APPS = [
     "filer",
     "easy_thumbnails",
     "parler",
+    "csp",
+    "axes",
 ]
 LOCAL_APPS = [
     "managers",
@@ -68,9 +72,19 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
-    "cms.middleware.utils.ApphookReloadMiddleware",
+    # Serves cached full responses to anonymous GETs before anything heavy runs (item of the
+    # performance budget); everything below runs only on a cache miss.
+    "familie_portal.middleware.AnonymousCacheMiddleware",
+    # PostgreSQL unreachable -> 503 with Retry-After instead of 500 (views; middleware errors are
+    # turned into the same page by handler500).
+    "familie_portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so that static files carry the headers too.
+    "familie_portal.middleware.SecurityHeadersMiddleware",
+    "familie_portal.middleware.PortalCSPMiddleware",
+    "familie_portal.middleware.RequestSanityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.middleware.utils.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,10 +92,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "familie_portal.middleware.EditorFramingMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
     "cms.middleware.language.LanguageCookieMiddleware",
+    # Last, as django-axes requires: turns a lockout flagged during authentication into the page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -112,6 +129,9 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# An unreachable database host must fail fast (-> 503 page), not hang a worker for minutes.
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DB_CONNECT_TIMEOUT", default=3)
 
 # ---------------------------------------------------------------------------------------------
 # Auth
@@ -123,6 +143,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: refuses logins of locked-out clients before the password is checked.
+    "familie_portal.auth.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login brute force (django-axes): 5 failed logins for the same username from the same client IP
+# lock that combination for AXES_COOLOFF_TIME. Username AND IP, not IP alone: a city hall's
+# editors share one public IP, and one mistyping colleague must not lock out the whole
+# municipality. Behind a reverse proxy REMOTE_ADDR is the proxy, so every client would share one
+# counter: set PORTAL_CLIENT_IP_HEADER to the header the proxy overwrites (e.g. X-Real-IP or
+# X-Forwarded-For; see `familie_portal.auth.client_ip`). Never trust a header the proxy passes
+# through unchanged from the client, or attackers choose their own "IP".
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "familie_portal.auth.client_ip"
+PORTAL_CLIENT_IP_HEADER = env("PORTAL_CLIENT_IP_HEADER", default="")
 
 # ---------------------------------------------------------------------------------------------
 # Internationalisation: German first, English second. German lives at unprefixed URLs.
@@ -180,13 +220,16 @@ CMS_PLACEHOLDER_CONF = {
     "sidebar": {"name": _("Seitenleiste")},
     "content": {"name": _("Inhalt")},
 }
-CMS_PAGE_CACHE = True
+# Env switch for `make bench` (measures uncached rendering too); always on in real deployments.
+CMS_PAGE_CACHE = env.bool("CMS_PAGE_CACHE", default=True)
 CMS_PLACEHOLDER_CACHE = True
 CMS_PLUGIN_CACHE = True
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 300}
 # Versioned content stays in the database when an editor "deletes" it from a draft.
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Visitors' pages may not be framed at all; editors' requests get SAMEORIGIN (the django CMS
+# sideframe shows admin pages in an iframe), see EditorFramingMiddleware.
+X_FRAME_OPTIONS = "DENY"
 
 # Rich text: djangocms-text sanitizes with nh3 on save and render.
 TEXT_HTML_SANITIZE = True
@@ -217,6 +260,55 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features the portal never uses are switched off (SecurityHeadersMiddleware).
+PORTAL_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), "
+    "screen-wake-lock=(), xr-spatial-tracking=(), browsing-topics=()"
+)
+
+# Content-Security-Policy (django-csp 4). Public pages: only our own scripts, styles, images and
+# fonts; no inline script or style, no plugins, no <base>, no framing, forms post only to us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+# Editors only (PortalCSPMiddleware: authenticated staff users, and every /admin/ URL): the django
+# CMS toolbar, structure board and sideframe, the admin and the rich-text editor inject inline
+# <script>/<style> and style="" attributes, evaluate code, and show admin pages in a same-origin
+# iframe. Relaxing the policy for these requests only keeps the public pages - the ones an attacker
+# can send a visitor to - strict, while editors keep a working CMS. Editors are authenticated,
+# trusted users, and their sessions are protected by the other measures here (HttpOnly, Secure,
+# SameSite cookies, CSRF, django-axes).
+PORTAL_CSP_EDITOR_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+}
+
+# Anonymous full-response cache (AnonymousCacheMiddleware): seconds a cached page may live at most.
+# Publishing anything bumps a generation key, so editors never wait for this.
+PORTAL_ANON_CACHE_SECONDS = env.int("PORTAL_ANON_CACHE_SECONDS", default=300)
+# Saving or deleting a row of these apps invalidates the anonymous cache (apps: add yours).
+PORTAL_CACHE_INVALIDATING_APPS = [
+    "cms", "djangocms_versioning", "djangocms_alias", "djangocms_text", "filer", "sites",
+    "managers", "workshops", "events", "familie_portal",
+]
+# ...except bookkeeping rows that change without changing what visitors see.
+PORTAL_CACHE_INVALIDATION_IGNORE = ["cms.UrlconfRevision", "cms.UserSettings", "cms.PageUser", "cms.PageUserGroup"]
 
 # ---------------------------------------------------------------------------------------------
 # Portal

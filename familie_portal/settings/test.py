@@ -11,10 +11,15 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="familie-portal-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="familie-portal-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+# Local memory unless a test server is started with CACHE_URL (e.g. two servers sharing a cache).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tests")}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Servers started by tests (outage, browser) set CONN_MAX_AGE to test persistent connections.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+
+# django-axes: no start-up banner in test output.
+AXES_VERBOSE = False

@@ -12,7 +12,8 @@ from events.models import Category
 
 from .factories import bulk_events
 
-pytestmark = pytest.mark.django_db
+# Query counts measure rendering: the anonymous full-page cache would answer with none.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 # Measured: month 18, day 18, list 21 (filtered 23), archive 22, iCalendar 5 (filtered 7), RSS 5 -
 # CMS page, menu, sidebar alias and placeholders included. Room for the CMS, not for a query per event.

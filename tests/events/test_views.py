@@ -108,7 +108,6 @@ def test_bad_paths_are_404(client, url):
         "?from=2008-05-10&to=2008-05-01",
         "?from=0001-01-01",
         "?organiser=gibt-es-nicht",
-        "?category=%00",
         "?target=unbekannt&municipality=atlantis",
     ],
 )

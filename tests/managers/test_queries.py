@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from managers.models import FamilyManager, Municipality
 
-pytestmark = pytest.mark.django_db
+# Query counts measure rendering: the anonymous full-page cache would answer with none.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 # Measured on PostgreSQL with the demo content (page tree, sidebar, mini calendar, teaser) warm.
 MAX_QUERIES = 40

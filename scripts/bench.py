@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""
+`make bench`: how fast the portal answers, measured in one run with one load generator (wrk).
+
+Runs inside scripts/with-postgres.sh (throwaway PostgreSQL): migrates, loads the demo content and
+bulk data (manage.py generate_bench_data), collects static files, then starts gunicorn with the
+PRODUCTION settings twice:
+  1. as deployed (anonymous full-response cache + django CMS page cache): "cached"
+  2. with both caches off (PORTAL_ANON_CACHE_SECONDS=0, CMS_PAGE_CACHE=false): "uncached"
+and measures each URL for --duration seconds at --concurrency clients: the ceiling (/livez, a
+minimal Django view through the whole middleware stack, no database) and BENCH_PAGES from
+tests/quality/urls.py. Prints req/s, p50, p95 and the ratio to the ceiling of the same phase.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.quality.urls import BENCH_PAGES  # noqa: E402
+
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format('{"requests": %d, "seconds": %f, "errors": %d, "non2xx": %d, "p50": %f, "p95": %f}\\n',
+    summary.requests, summary.duration / 1e6,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status, latency:percentile(50) / 1000, latency:percentile(95) / 1000))
+end
+"""
+
+
+def run(*args, env, quiet=True):
+    subprocess.run(args, cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL if quiet else None)
+
+
+def ensure_wrk() -> str:
+    wrk = shutil.which("wrk")
+    if wrk is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("bench: installing wrk")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False, stdout=subprocess.DEVNULL)
+        wrk = shutil.which("wrk")
+    if wrk is None:
+        sys.exit("bench: wrk not found (apt-get install wrk)")
+    return wrk
+
+
+def start_gunicorn(env, port, workers):
+    process = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "familie_portal.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--worker-class", "sync", "--log-level", "warning", "--backlog", "2048"],
+        cwd=ROOT, env=env,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/livez", timeout=2):  # noqa: S310
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    sys.exit("bench: gunicorn did not start")
+
+
+def measure(wrk, script, url, concurrency, duration):
+    # Warm every worker (caches, connections) before measuring.
+    subprocess.run([wrk, "-t2", f"-c{concurrency}", "-d2s", url], check=True, stdout=subprocess.DEVNULL)
+    out = subprocess.run([wrk, "-t2", f"-c{concurrency}", f"-d{duration}s", "-s", script, url],
+                         check=True, capture_output=True, text=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--duration", type=int, default=5, help="seconds per URL")
+    parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--reports", type=int, default=500)
+    parser.add_argument("--profiles", type=int, default=1_000)
+    args = parser.parse_args()
+    if "DATABASE_URL" not in os.environ:
+        sys.exit("bench: run through scripts/with-postgres.sh (make bench)")
+    wrk = ensure_wrk()
+
+    static_root = tempfile.mkdtemp(prefix="familie-portal-bench-static-")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "familie_portal.settings.production",
+        "SECRET_KEY": "bench-only-" + os.urandom(24).hex(),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",  # no TLS proxy in front here
+        "STATIC_ROOT": static_root,
+        "CONN_MAX_AGE": "600",
+        "LOG_LEVEL": "ERROR",
+    }
+    print("bench: migrate, demo content, bulk data, collectstatic ...", flush=True)
+    run(PYTHON, "manage.py", "migrate", "--noinput", env=env)
+    run(PYTHON, "manage.py", "load_demo_content", env=env)
+    run(PYTHON, "manage.py", "generate_bench_data", f"--pages={args.pages}", f"--events={args.events}",
+        f"--reports={args.reports}", f"--profiles={args.profiles}", env=env)
+    run(PYTHON, "manage.py", "collectstatic", "--noinput", env=env)
+
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    port = 18000 + os.getpid() % 1000
+    base = f"http://127.0.0.1:{port}"
+    urls = [("ceiling (/livez)", "/livez"), *BENCH_PAGES]
+    rows = []
+    phases = [("cached", {}), ("uncached", {"PORTAL_ANON_CACHE_SECONDS": "0", "CMS_PAGE_CACHE": "false"})]
+    for phase, overrides in phases:
+        server = start_gunicorn({**env, **overrides}, port, args.workers)
+        try:
+            ceiling = None
+            for name, path in urls:
+                result = measure(wrk, script.name, base + path, args.concurrency, args.duration)
+                ceiling = ceiling or result["rps"]
+                rows.append((phase, name, path, result, result["rps"] / ceiling))
+                print(f"  {phase:8} {name:22} {result['rps']:8.0f} req/s", flush=True)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    os.unlink(script.name)
+    shutil.rmtree(static_root, ignore_errors=True)
+
+    print(f"\nfamilie_portal benchmark: gunicorn {args.workers} sync workers, production settings, PostgreSQL, "
+          f"wrk {args.concurrency} connections, {args.duration} s per URL, {os.cpu_count()} CPU cores")
+    print(f"data: {args.pages} extra pages, events={args.events}, reports={args.reports}, profiles={args.profiles} "
+          "(apps generate theirs via <app>/bench.py)\n")
+    print("| Phase | Page | URL | req/s | p50 ms | p95 ms | vs. ceiling | errors |")
+    print("|---|---|---|---:|---:|---:|---:|---:|")
+    for phase, name, path, result, ratio in rows:
+        errors = result["errors"] + result["non2xx"]
+        print(f"| {phase} | {name} | `{path}` | {result['rps']:.0f} | {result['p50']:.1f} | {result['p95']:.1f} "
+              f"| {ratio:.0%} | {errors} |")
+    if any(result["errors"] or result["non2xx"] for *_r, result, _ in rows):
+        sys.exit("bench: some requests failed")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""
+Every public page (tests/quality/urls.py PUBLIC_PAGES) in headless Chromium, at desktop and phone
+width: axe-core WCAG 2.1 A/AA -> 0 violations, 0 requests to other hosts, no console errors (CSP
+violations included) and no JS errors. Screenshots land in artifacts/screenshots/.
+
+Needs Chromium (/usr/bin/chromium or PORTAL_CHROMIUM), node and tests/browser/node_modules (the
+test command runs `npm ci`). Without them the test skips loudly - except under CI=true, where it fails.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import warnings
+
+import pytest
+
+from tests.quality.support import ROOT, Server, database_url
+from tests.quality.urls import PUBLIC_PAGES
+
+pytestmark = [pytest.mark.serial, pytest.mark.browser, pytest.mark.django_db]
+HERE = ROOT / "tests" / "browser"
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+
+def _require(condition: bool, reason: str):
+    if condition:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"BROWSER SUITE CANNOT RUN IN CI: {reason}")
+    message = f"!!! BROWSER SUITE SKIPPED: {reason} !!!"
+    warnings.warn(message, stacklevel=2)
+    pytest.skip(message)
+
+
+def _chromium() -> str | None:
+    candidates = [os.environ.get("PORTAL_CHROMIUM"), "/usr/bin/chromium"]
+    candidates += [shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")]
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
+
+
+@pytest.fixture(scope="module")
+def browser_results(django_db_setup, django_db_blocker, tmp_path_factory):
+    chromium = _chromium()
+    _require(chromium is not None, "no Chromium (install the distribution's `chromium` package)")
+    node = shutil.which("node")
+    _require(node is not None, "no node (install the distribution's `nodejs` package)")
+    _require((HERE / "node_modules" / "playwright-core").is_dir(),
+             "tests/browser/node_modules missing: run `npm ci` in tests/browser (make test does)")
+
+    with django_db_blocker.unblock():
+        url = database_url()
+    server = Server(env={"DATABASE_URL": url, "CONN_MAX_AGE": "60"}, threads=4)
+    try:
+        config = tmp_path_factory.mktemp("browser") / "config.json"
+        config.write_text(json.dumps({
+            "baseUrl": server.url,
+            "executablePath": chromium,
+            "screenshotDir": str(SCREENSHOTS),
+            "pages": [page._asdict() for page in PUBLIC_PAGES],
+        }))
+        result = subprocess.run([node, str(HERE / "check_pages.mjs"), str(config)], cwd=HERE,
+                                capture_output=True, text=True, timeout=600)
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    (ROOT / "artifacts").mkdir(exist_ok=True)
+    (ROOT / "artifacts" / "browser-report.json").write_text(json.dumps(report, indent=1))
+    return report
+
+
+def _by_check(report, key):
+    return {f"{r['name']} ({r['viewport']})": r[key] for r in report["results"] if r[key]}
+
+
+def test_every_page_loads_with_the_expected_status(browser_results):
+    wrong = {f"{r['name']} ({r['viewport']})": r["status"] for r in browser_results["results"]
+             if r["status"] != next(p.status for p in PUBLIC_PAGES if p.name == r["name"])}
+    assert wrong == {}
+    assert len(browser_results["results"]) == 2 * len(PUBLIC_PAGES)
+
+
+def test_axe_finds_no_wcag_21_aa_violations(browser_results):
+    assert _by_check(browser_results, "violations") == {}
+    assert all(r["axePasses"] >= 10 for r in browser_results["results"]), "axe really ran its rules"
+
+
+def test_no_request_leaves_the_portal(browser_results):
+    assert _by_check(browser_results, "foreignRequests") == {}
+
+
+def test_no_console_errors_or_csp_violations(browser_results):
+    assert _by_check(browser_results, "consoleErrors") == {}
+    assert _by_check(browser_results, "pageErrors") == {}
+
+
+def test_screenshots_for_the_readme_gallery(browser_results):
+    for page in PUBLIC_PAGES:
+        for viewport in ("desktop", "phone"):
+            assert (SCREENSHOTS / f"{page.name}-{viewport}.png").stat().st_size > 1000

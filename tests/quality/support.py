@@ -1,0 +1,112 @@
+"""Helpers for the quality tests that leave the test process: database URL, PostgreSQL control, servers."""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def database_url() -> str:
+    """URL of the test database pytest-django created (it holds the committed demo content)."""
+    db = connection.settings_dict
+    if "postgresql" not in db["ENGINE"]:
+        pytest.skip("needs PostgreSQL (run through scripts/with-postgres.sh)")
+    user = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    return f"postgres://{user}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PostgresCluster:
+    """The throwaway cluster of scripts/with-postgres.sh (PORTAL_TEST_PGDATA / PORTAL_TEST_PGBIN)."""
+
+    def __init__(self):
+        self.data = os.environ.get("PORTAL_TEST_PGDATA")
+        self.bin = os.environ.get("PORTAL_TEST_PGBIN")
+        if not (self.data and self.bin):
+            pytest.skip("needs the throwaway cluster of scripts/with-postgres.sh (PORTAL_TEST_PGDATA/PGBIN)")
+        self.log = os.environ.get("PORTAL_TEST_PGLOG", "/dev/null")
+
+    def _run(self, *args, timeout=60, check=True):
+        command = [os.path.join(self.bin, args[0]), *args[1:]]
+        if os.geteuid() == 0:  # the cluster belongs to `postgres`; initdb/pg_ctl refuse root
+            command = ["runuser", "-u", "postgres", "--", *command]
+        return subprocess.run(command, check=check, capture_output=True, text=True, timeout=timeout)
+
+    def is_running(self) -> bool:
+        return self._run("pg_ctl", "-D", self.data, "status", check=False).returncode == 0
+
+    def tool(self, name: str) -> str:
+        return os.path.join(self.bin, name)
+
+    def stop(self):
+        self._run("pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+
+    def start(self):
+        self._run("pg_ctl", "-D", self.data, "-l", self.log, "-w", "-t", "30", "start")
+
+
+def get(url: str, timeout: float = 10) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers={"User-Agent": "familie-portal-tests"})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (local server)
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+class Server:
+    """gunicorn serving the portal in a subprocess (the test process keeps its own connections)."""
+
+    def __init__(self, *, env: dict, workers: int = 1, threads: int = 1, settings="familie_portal.settings.test"):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env}
+        self.log_path = Path(tempfile.gettempdir()) / f"familie-portal-gunicorn-{self.port}.log"
+        self._log = self.log_path.open("wb")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "familie_portal.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
+             "--workers", str(workers), "--threads", str(threads), "--timeout", "60", "--access-logfile", "-"],
+            cwd=ROOT, env=full_env, stdout=self._log, stderr=subprocess.STDOUT,
+        )
+        self._wait_ready()
+
+    def _wait_ready(self, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {self.log()}")
+            try:
+                status, _, _ = get(self.url + "/healthz", timeout=2)
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"gunicorn did not answer within {timeout}s: {self.log()}")
+
+    def log(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")[-4000:]
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._log.close()

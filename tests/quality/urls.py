@@ -1,0 +1,64 @@
+"""
+THE lists of public URLs the quality checks walk. One list per check; apps add their pages here
+(one line each) when they land.
+
+- PUBLIC_PAGES: every public template once (headers/CSP test, browser suite: axe, network,
+  console, screenshots). Paths exist in the demo content.
+- FUZZ_PREFIXES: URL prefixes the Hypothesis fuzz test appends random path segments to.
+- BENCH_PAGES: what `make bench` measures next to the ceiling view (scripts/bench.py).
+"""
+
+from typing import NamedTuple
+
+
+class Page(NamedTuple):
+    name: str  # short, file-name safe: used for screenshot names
+    path: str
+    status: int = 200
+
+
+PUBLIC_PAGES: list[Page] = [
+    Page("home", "/"),
+    Page("home-en", "/en/"),
+    Page("werkstattreihe", "/werkstattreihe/"),
+    Page("veranstaltungen", "/veranstaltungen/"),
+    Page("familienmanager", "/familienmanager/"),
+    Page("qualifizierung", "/qualifizierung/"),
+    Page("qualification-en", "/en/qualification/"),
+    Page("kommunen", "/kommunen/"),
+    Page("kommune-bochum", "/kommunen/bochum/"),
+    Page("impressum", "/impressum/"),
+    Page("datenschutz", "/datenschutz/"),
+    Page("barrierefreiheit", "/barrierefreiheit/"),
+    Page("kontakt", "/kontakt/"),
+    Page("leichte-sprache", "/leichte-sprache/"),
+    Page("not-found", "/gibt-es-nicht/", 404),
+    # Apps: add e.g. Page("events-month", "/veranstaltungen/2008/5/"), Page("report-detail", ...).
+]
+
+FUZZ_PREFIXES: list[str] = [
+    "/",
+    "/en/",
+    "/de/",
+    "/werkstattreihe/",
+    "/en/workshop-series/",
+    "/veranstaltungen/",
+    "/en/events/",
+    "/familienmanager/",
+    "/en/family-managers/",
+    "/kommunen/",
+    "/qualifizierung/",
+    "/admin/",
+    "/healthz",
+    "/static/",
+    "/media/",
+]
+
+# (name, path): the ceiling view is measured in addition to these.
+BENCH_PAGES: list[tuple[str, str]] = [
+    ("home", "/"),
+    ("content page", "/qualifizierung/"),
+    ("home (en)", "/en/"),
+    # Apps: ("month grid", "/veranstaltungen/2008/5/"), ("all events p1", ...), ("report detail", ...),
+    # ("directory", ...), ("map geojson", ...), ("search", ...).
+]

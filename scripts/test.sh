@@ -26,7 +26,26 @@ run_pytest() {
   return "$rc"
 }
 
+reports=$(mktemp -d)
+trap 'rm -rf "$reports"' EXIT
+status=0
 echo "== pytest (parallel)"
-run_pytest -n "${PYTEST_WORKERS:-2}" -m "not serial" "$@"
+run_pytest -n "${PYTEST_WORKERS:-2}" -m "not serial" --junitxml="$reports/parallel.xml" "$@" || status=$?
 echo "== pytest (serial: outage, backup, servers, browser)"
-run_pytest -p no:xdist -m serial "$@"
+run_pytest -p no:xdist -m serial --junitxml="$reports/serial.xml" "$@" || status=$?
+
+# One closing line for both runs.
+"$bin/python" - "$reports"/*.xml <<'PY'
+import sys
+import xml.etree.ElementTree as ET  # noqa: S405 - pytest's own report
+
+totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+for path in sys.argv[1:]:
+    for suite in ET.parse(path).getroot().iter("testsuite"):  # noqa: S314
+        for key in totals:
+            totals[key] += int(suite.get(key, 0))
+failed = totals["failures"] + totals["errors"]
+passed = totals["tests"] - failed - totals["skipped"]
+print(f"total: {passed} passed, {failed} failed, {totals['skipped']} skipped")
+PY
+exit "$status"

@@ -91,3 +91,34 @@ def test_query_strings_and_languages_are_separate_entries(client):
     en = client.get("/en/").content.decode()
     assert '<html lang="de">' in de and '<html lang="en">' in en
     assert client.get("/?utm=1").status_code == 200
+
+
+def test_cms_pages_with_date_dependent_plugins_are_cached(client, django_assert_num_queries):
+    # The home page carries plugins that opt out of django CMS's own caches (upcoming events,
+    # latest reports); the anonymous cache keys on the URL and is invalidated on every change.
+    first = client.get("/")
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get("/").content == first.content
+
+
+def test_new_event_shows_on_the_cached_home_page_at_once(client):
+    import uuid
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import Event
+
+    client.get("/")
+    event = Event.objects.published().first()
+    event.pk = None
+    event.uid = uuid.uuid4()
+    event.exdates = ""
+    event.slug = "neu-im-cache-test"
+    event.title_de = "Ganz neuer Termin im Cache-Test"
+    event.start = timezone.now() + timedelta(hours=2)
+    event.end = event.start + timedelta(hours=1)
+    event.rrule = ""
+    event.save()
+    assert "Ganz neuer Termin im Cache-Test" in client.get("/").content.decode()

@@ -7,14 +7,11 @@ Idempotent: pages are found by reverse_id, users by username, aliases by static 
 it twice changes nothing.
 """
 
-from importlib import import_module
-
 from cms.api import add_plugin, create_page, create_page_content
 from cms.apphook_pool import apphook_pool
 from cms.models import GlobalPagePermission, Page, PageContent, PagePermission
 from cms.plugin_pool import plugin_pool
 from cms.utils.apphook_reload import mark_urlconf_as_changed, reload_urlconf
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
@@ -24,6 +21,7 @@ from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 
 from familie_portal import roles
+from familie_portal.app_modules import app_modules
 from familie_portal.demo_pages import FOOTER, PAGES, SIDEBAR
 from familie_portal.search import index as search_index
 from familie_portal.search.text import html_to_text
@@ -241,15 +239,7 @@ def ensure_static_alias(static_code, texts, user, plugins_before=(), plugins_aft
 
 
 def _load_app_content(stdout) -> None:
-    for config in apps.get_app_configs():
-        if config.name not in settings.LOCAL_APPS or config.name == "familie_portal":
-            continue
-        try:
-            module = import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.demo":
-                raise
-            continue
+    for module in app_modules("demo", include_project=False):
         module.load(stdout=stdout)
 
 

@@ -6,13 +6,13 @@ and `<app>/feeds.py` with `DISCOVERY = [FeedLink(...), ...]`.
 """
 
 from dataclasses import dataclass
-from importlib import import_module
 
 from cms.models import PageContent, PagePermission
-from django.apps import apps
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sites.models import Site
 from django.utils.translation import get_language
+
+from familie_portal.app_modules import app_modules
 
 
 @dataclass(frozen=True)
@@ -25,13 +25,7 @@ class FeedLink:
 
 
 def _collect(module_name: str, attribute: str, default):
-    for config in apps.get_app_configs():
-        try:
-            module = import_module(f"{config.name}.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.{module_name}":
-                raise
-            continue
+    for module in app_modules(module_name):
         yield getattr(module, attribute, default)
 
 

@@ -12,11 +12,10 @@ Each app may contribute permissions through a module `<app>.roles` with a dict
 The groups are brought in line with the code after every `migrate`.
 """
 
-from importlib import import_module
-
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+
+from familie_portal.app_modules import app_modules
 
 IQZ_GROUP = "IQZ-Redaktion"
 MUNICIPAL_GROUP = "Kommunale Redaktion"
@@ -41,15 +40,7 @@ PERMISSIONS = {
 
 def _app_permissions() -> dict[str, list[str]]:
     merged: dict[str, list[str]] = {name: list(specs) for name, specs in PERMISSIONS.items()}
-    for config in apps.get_app_configs():
-        if config.name == "familie_portal":
-            continue
-        try:
-            module = import_module(f"{config.name}.roles")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.roles":
-                raise
-            continue
+    for module in app_modules("roles", include_project=False):
         for group_name, specs in getattr(module, "PERMISSIONS", {}).items():
             merged.setdefault(group_name, []).extend(specs)
     return merged

@@ -8,9 +8,8 @@ changes require reindexing (for example a profile when its municipalities change
 
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import import_module
 
-from django.apps import apps
+from familie_portal.app_modules import app_modules
 
 
 @dataclass(frozen=True)
@@ -46,13 +45,7 @@ def providers() -> list[Provider]:
     global _providers
     if _providers is None:
         found = []
-        for config in apps.get_app_configs():
-            try:
-                module = import_module(f"{config.name}.search")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.search":
-                    raise
-                continue
+        for module in app_modules("search"):
             found.extend(getattr(module, "PROVIDERS", []))
         _providers = found
     return _providers

@@ -359,7 +359,8 @@ def _places(payloads, user):
         for language in ("de", "en"):
             with override(language):
                 # (the event detail shows the venue, not the municipality: it is in the filter choices)
-                urls += [municipality.get_absolute_url(), profile.get_absolute_url(), workshop.get_absolute_url(language)]
+                urls += [municipality.get_absolute_url(), profile.get_absolute_url(),
+                         workshop.get_absolute_url(language)]
     for language in ("de", "en"):
         with override(language):
             urls += [reverse("managers:map"), reverse("managers:list"), reverse("events:upcoming"),

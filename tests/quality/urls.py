@@ -36,7 +36,7 @@ PUBLIC_PAGES: list[Page] = [
     # Werkstattreihe
     Page("report-list-2008", "/werkstattreihe/?year=2008"),
     Page("report-detail", "/werkstattreihe/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
-    Page("report-detail-en", "/en/workshop-series/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
+    Page("report-detail-en", "/en/workshop-series/family-friendliness-the-municipal-administration-in-focus/"),
     # Veranstaltungskalender ("veranstaltungen" above is "alle Termine")
     Page("events-month", "/veranstaltungen/2008/5/"),
     Page("events-month-en", "/en/events/2008/5/"),

@@ -6,6 +6,7 @@ from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -41,9 +42,10 @@ class UpcomingEventsFeed(Feed):
         return occurrence.title
 
     def item_description(self, occurrence):
+        # Readers render <description> as HTML; the lead is plain text, so it is escaped here.
         fmt = "DATE_FORMAT" if occurrence.all_day else "DATETIME_FORMAT"
         when = date_filter(timezone.localtime(occurrence.start), fmt)
-        return f"{when} – {occurrence.event.lead}" if occurrence.event.lead else when
+        return escape(f"{when} – {occurrence.event.lead}" if occurrence.event.lead else when)
 
     def item_link(self, occurrence):
         return occurrence.get_absolute_url()

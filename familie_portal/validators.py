@@ -8,6 +8,7 @@ anything could inflate it. Pillow's own guard (MAX_IMAGE_PIXELS, about 89 Mpx) w
 a file through; our limit is settings.PORTAL_MAX_IMAGE_PIXELS.
 """
 
+import mimetypes
 import warnings
 
 from django.conf import settings
@@ -89,3 +90,54 @@ def validate_image_upload(file) -> None:
             % {"width": width, "height": height, "max": f"{max_pixels / 1_000_000:g}"},
             code="too_many_pixels",
         )
+
+
+# --- django-filer uploads ------------------------------------------------------------------------
+# Wired in settings (FILER_ADD_FILE_VALIDATORS) for every filer upload path, and called first by
+# the portal's filer upload endpoint (familie_portal/admin.py), before filer reads the file.
+
+
+def _file_size(file) -> int | None:
+    size = getattr(file, "size", None)
+    if size is None and hasattr(file, "seek") and hasattr(file, "tell"):
+        position = file.tell()
+        file.seek(0, 2)
+        size = file.tell()
+        file.seek(position)
+    return size
+
+
+def validate_upload_size(file) -> None:
+    size = _file_size(file)
+    max_bytes = settings.PORTAL_MAX_UPLOAD_BYTES
+    if size is not None and size > max_bytes:
+        raise ValidationError(
+            _("Die Datei ist zu groß (%(size)s). Erlaubt sind höchstens %(max)s.")
+            % {"size": filesizeformat(size), "max": filesizeformat(max_bytes)},
+            code="file_too_large",
+        )
+
+
+def validate_filer_upload(file_name: str, file, owner=None, mime_type: str | None = None) -> None:
+    """A django-filer upload validator (signature of filer.validation): images get the full image
+    check, SVG is refused, every other file the byte limit. The message names the file."""
+    from django.core.files import File
+
+    mime_type = mime_type or mimetypes.guess_type(file_name)[0] or ""
+    try:
+        if mime_type == "image/svg+xml":
+            raise ValidationError(
+                _("SVG-Grafiken sind aus Sicherheitsgründen nicht erlaubt. Bitte laden Sie ein JPEG-, PNG-, "
+                  "GIF- oder WebP-Bild hoch."),
+                code="svg_not_allowed",
+            )
+        if mime_type.startswith("image/"):
+            named = file if getattr(file, "size", None) is not None else File(file, name=file_name)
+            validate_image_upload(named)
+        else:
+            validate_upload_size(file)
+    except ValidationError as error:
+        message = " ".join(error.messages)
+        raise ValidationError(
+            _("Datei „%(name)s“: %(message)s") % {"name": file_name, "message": message}, code=error.code
+        ) from None

@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,7 +29,8 @@ class LatestWorkshopsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return meta_description(item, 500)
+        # Readers render <description> as HTML; the teaser is plain text, so it is escaped here.
+        return escape(meta_description(item, 500))
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -247,6 +247,16 @@ THUMBNAIL_PROCESSORS = (
 THUMBNAIL_HIGH_RESOLUTION = False
 FILER_ENABLE_PERMISSIONS = False
 FILER_CANONICAL_URL = "dokumente/"
+# Upload validation of django-filer: images get the portal's check (bytes, real type, pixel count
+# from the header before decoding; familie_portal.validators), SVG is refused instead of
+# sanitized, PDFs get the byte limit. The filer upload endpoint runs the same check first
+# (familie_portal/admin.py). Filer's own pixel check uses the same limit.
+FILER_MAX_IMAGE_PIXELS = PORTAL_MAX_IMAGE_PIXELS
+FILER_REMOVE_FILE_VALIDATORS = ["image/svg+xml"]
+FILER_ADD_FILE_VALIDATORS = dict.fromkeys(
+    ("image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml", "application/pdf"),
+    ["familie_portal.validators.validate_filer_upload"],
+)
 
 # ---------------------------------------------------------------------------------------------
 # Cache: local memory unless REDIS_URL/CACHE_URL points at a shared cache (several app servers).

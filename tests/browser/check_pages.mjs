@@ -44,7 +44,7 @@ try {
     const axeContext = await browser.newContext({ ...options, locale: "de-DE", bypassCSP: true });
     const checkPage = async (entry) => {
       const result = { name: entry.name, path: entry.path, viewport: viewportName, foreignRequests: [],
-        consoleErrors: [], pageErrors: [], violations: [], axePasses: 0, status: null };
+        consoleErrors: [], pageErrors: [], violations: [], axePasses: 0, status: null, overflow: [] };
       const page = await context.newPage();
       page.on("request", (request) => {
         const url = request.url();
@@ -62,6 +62,23 @@ try {
       page.on("pageerror", (error) => result.pageErrors.push(String(error)));
       const response = await visit(page, entry.path);
       result.status = response ? response.status() : null;
+      // Sideways scrolling of the whole page (a table or long word wider than the phone): list the
+      // widest offenders. Scroll containers (overflow auto/hidden) may hold wide content.
+      result.overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return [];
+        const clipped = (el) => {
+          for (let p = el.parentElement; p; p = p.parentElement) {
+            const o = getComputedStyle(p).overflowX;
+            if (o === "auto" || o === "hidden" || o === "scroll" || o === "clip") return true;
+          }
+          return false;
+        };
+        return [...document.body.querySelectorAll("*")]
+          .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""} (right ${Math.round(el.getBoundingClientRect().right)} > ${width})`);
+      });
       await page.screenshot({ path: `${config.screenshotDir}/${entry.name}-${viewportName}.png`, fullPage: true });
       await page.close();
 

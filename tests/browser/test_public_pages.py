@@ -95,6 +95,11 @@ def test_no_console_errors_or_csp_violations(browser_results):
     assert _by_check(browser_results, "pageErrors") == {}
 
 
+def test_no_page_scrolls_sideways(browser_results):
+    """At 390 px (phone) and 1280 px nothing is wider than the window (WCAG 1.4.10 Reflow)."""
+    assert _by_check(browser_results, "overflow") == {}
+
+
 def test_screenshots_for_the_readme_gallery(browser_results):
     for page in PUBLIC_PAGES:
         for viewport in ("desktop", "phone"):

@@ -33,7 +33,29 @@ PUBLIC_PAGES: list[Page] = [
     Page("kontakt", "/kontakt/"),
     Page("leichte-sprache", "/leichte-sprache/"),
     Page("not-found", "/gibt-es-nicht/", 404),
-    # Apps: add e.g. Page("events-month", "/veranstaltungen/2008/5/"), Page("report-detail", ...).
+    # Werkstattreihe
+    Page("report-list-2008", "/werkstattreihe/?year=2008"),
+    Page("report-detail", "/werkstattreihe/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
+    Page("report-detail-en", "/en/workshop-series/family-friendliness-the-municipal-administration-in-focus/"),
+    # Veranstaltungskalender ("veranstaltungen" above is "alle Termine")
+    Page("events-month", "/veranstaltungen/2008/5/"),
+    Page("events-month-en", "/en/events/2008/5/"),
+    Page("events-day", "/veranstaltungen/2008/4/15/"),
+    Page("event-detail", "/veranstaltungen/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
+    Page("event-detail-en", "/en/events/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
+    Page("events-archive", "/veranstaltungen/archiv/"),
+    Page("events-organiser-year", "/veranstaltungen/veranstalter/iqz/2008/"),
+    # Familienmanager ("familienmanager" above is the directory)
+    Page("managers-map", "/familienmanager/karte/"),
+    Page("managers-map-en", "/en/family-managers/karte/"),
+    Page("manager-profile", "/familienmanager/profil/berta-beispiel/"),
+    Page("managers-municipality", "/familienmanager/kommune/bochum/"),
+    Page("managers-directory-en", "/en/family-managers/"),
+    # Site-wide
+    Page("search", "/suche/?q=Familie"),
+    Page("search-en", "/en/suche/?q=family"),
+    Page("feeds", "/feeds/"),
+    Page("not-found-en", "/en/gibt-es-nicht/", 404),
 ]
 
 FUZZ_PREFIXES: list[str] = [
@@ -46,6 +68,20 @@ FUZZ_PREFIXES: list[str] = [
     "/en/events/",
     "/familienmanager/",
     "/en/family-managers/",
+    "/werkstattreihe/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/",
+    "/werkstattreihe/feed/",
+    "/veranstaltungen/2008/5/",
+    "/veranstaltungen/2008/4/15/",
+    "/veranstaltungen/archiv/",
+    "/veranstaltungen/veranstalter/iqz/",
+    "/veranstaltungen/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/",
+    "/familienmanager/karte/",
+    "/familienmanager/profil/",
+    "/familienmanager/kommune/",
+    "/en/family-managers/kommune/",
+    "/suche/",
+    "/en/suche/",
+    "/feeds/",
     "/kommunen/",
     "/qualifizierung/",
     "/admin/",

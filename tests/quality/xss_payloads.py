@@ -65,3 +65,28 @@ XSS_PAYLOADS: list[str] = [
     "'><img src=x onerror=alert('XSS')>",
     "<![CDATA[<script>alert('XSS')</script>]]>",
 ]
+
+# For URL fields (an organisation's website, an event's registration address): what the admin
+# form must refuse (script schemes) and what it may accept but the page must still escape.
+URL_PAYLOADS: list[str] = [
+    "javascript:alert('XSS')",
+    "JaVaScRiPt:alert('XSS')",
+    " javascript:alert('XSS')",
+    "java\tscript:alert('XSS')",
+    "vbscript:msgbox('XSS')",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "https://example.org/\"><script>alert('XSS')</script>",
+    "https://example.org/\"onmouseover=\"alert('XSS')",
+    "https://example.org/'><svg/onload=alert('XSS')>",
+    "https://example.org/#\"><img/src/onerror=alert('XSS')>",
+    "https://example.org/?q=</script><script>alert('XSS')</script>",
+    "https://example.org/XSS",
+]
+SCRIPT_SCHEME_URLS = URL_PAYLOADS[:6]
+
+EMAIL_PAYLOADS: list[str] = [
+    "\"><script>alert('XSS')</script>@example.org",
+    "xss\"onmouseover=\"alert(1)@example.org",
+    "javascript:alert('XSS')@example.org",
+    "xss@example.org",
+]

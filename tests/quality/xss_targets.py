@@ -6,17 +6,44 @@ Apps add a `Target` for their models (e.g. Event.description, Report.body, Organ
 `store(payloads, user)` saves the payloads through the model's normal save path (the way the
 admin does; published) and returns the public URLs that render them.
 
-`test_every_text_field_is_covered` fails when a TextField/HTMLField/URLField of a local app is
-neither in a Target's `fields` nor in NOT_RENDERED with a reason - a new field cannot be forgotten.
+`test_every_text_field_is_covered` fails when a CharField/TextField/HTMLField/URLField of a local
+app is neither in a Target's `fields` nor in NOT_RENDERED with a reason - a new field cannot be
+forgotten.
+
+The app targets store one object per payload (every text field of it holding that payload, cut to
+the field's length) and return every public address that shows them: detail pages in both
+languages, lists and their pages, the calendar views, the map, RSS/Atom feeds, the search results
+for a word of the payloads, and the home page plugins. Slugs start with "xt-" (not "xss"), so the
+marker "XSS" in a page comes from the payloads, never from a link.
+URL and e-mail fields take what their admin form field accepts (script schemes are refused
+there; see test_url_fields_refuse_script_schemes), so the page shows what an editor could store.
 """
 
+import io
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
 
 from cms.api import add_plugin, create_page, create_page_content
 from cms.models import PageContent
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import override
+from filer.models import File as FilerFile
+from filer.models import Image as FilerImage
+from PIL import Image as PILImage
 
+from events.models import Category, Event, EventDownload, TargetGroup
 from familie_portal.demo import publish
+from familie_portal.search.query import search
+from managers.models import FamilyManager, Kreis, Municipality, Organisation, Regierungsbezirk
+from tests.quality.xss_payloads import EMAIL_PAYLOADS, URL_PAYLOADS
+from workshops.models import Contribution, Download, Quote, RankedItem, Workshop, WorkshopSeries
 
 
 @dataclass(frozen=True)
@@ -55,15 +82,351 @@ def _page_attributes(payloads, user):
     return urls
 
 
+# --- helpers --------------------------------------------------------------------------------
+
+def _cut(model, field: str, payload: str) -> str:
+    max_length = model._meta.get_field(field).max_length
+    return payload[:max_length] if max_length else payload
+
+
+def _fill(obj, payload: str, *fields: str):
+    """Set each field of obj to the payload (cut to the field's max_length)."""
+    for field in fields:
+        setattr(obj, field, _cut(type(obj), field, payload))
+    return obj
+
+
+def _both(*names: str) -> tuple[str, ...]:
+    return tuple(f"{name}_{language}" for name in names for language in ("de", "en"))
+
+
+def accepted_by_admin_form(model, field: str, candidates: list[str]) -> list[str]:
+    """The candidates the admin form's field for `model.field` accepts, cleaned as it would store them."""
+    model_field = model._meta.get_field(field)
+    # https as the assumed scheme (Django 6's default); it does not change which schemes are refused.
+    extra = {"assume_scheme": "https"} if isinstance(model_field, models.URLField) else {}
+    form_field = model_field.formfield(**extra)
+    accepted = []
+    for candidate in candidates:
+        try:
+            accepted.append(form_field.clean(candidate))
+        except ValidationError:
+            continue
+    return accepted
+
+
+def _png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (60, 40), (0, 89, 79)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _filer_image(user) -> FilerImage:
+    return FilerImage.objects.create(file=ContentFile(_png_bytes(), name="xt-bild.png"),
+                                     original_filename="xt-bild.png", owner=user)
+
+
+def _filer_pdf(user) -> FilerFile:
+    return FilerFile.objects.create(file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="xt-dokument.pdf"),
+                                    original_filename="xt-dokument.pdf", owner=user)
+
+
+def _search_urls(words: tuple[str, ...], kind: str) -> list[str]:
+    """Every result page of the site search for each word, in both languages."""
+    urls = []
+    for language in ("de", "en"):
+        with override(language):
+            base = reverse("search")
+        for word in words:
+            total = search(query=word, language=language, kind=kind).total
+            pages = max(1, math.ceil(total / 10))
+            urls += [f"{base}?q={word}&art={kind}&page={page}" for page in range(1, pages + 1)]
+    return urls
+
+
+def _in_both_languages(name: str, **kwargs) -> list[str]:
+    urls = []
+    for language in ("de", "en"):
+        with override(language):
+            urls.append(reverse(name, kwargs=kwargs))
+    return urls
+
+
+def _pages(url: str, count: int, per_page: int) -> list[str]:
+    joiner = "&" if "?" in url else "?"
+    return [f"{url}{joiner}page={page}" for page in range(1, max(1, math.ceil(count / per_page)) + 1)]
+
+
+# --- workshop reports ---------------------------------------------------------------------------
+
+WORKSHOP_TEXT = _both("title", "teaser", "body", "conclusion", "ranking_title", "ranking_high", "ranking_low",
+                      "ranking_note", "image_alt", "image_caption") + ("image_credit",)
+CONTRIBUTION_TEXT = ("academic_title", "name") + _both("role", "affiliation", "topic", "summary")
+QUOTE_TEXT = _both("text", "caption", "photo_alt") + ("speaker", "photo_credit")
+WORKSHOP_YEAR = 2031
+
+
+def _workshops(payloads, user):
+    """One published report per payload, with a talk, a quote with photo, two ranks and a download."""
+    from workshops.views import WorkshopListView
+
+    image, pdf = _filer_image(user), _filer_pdf(user)
+    organiser = Organisation.objects.get(slug="iqz")
+    city = Municipality.objects.get(ags="05911000")
+    urls = []
+    for index, payload in enumerate(payloads):
+        series = _fill(WorkshopSeries(slug=f"xt-reihe-{index}"), payload, "name_de", "name_en")
+        series.save()
+        workshop = _fill(
+            Workshop(series=series, organiser=organiser, city=city, slug_de=f"xt-bericht-{index}",
+                     slug_en=f"xt-report-{index}", date=date(WORKSHOP_YEAR, 1, 1) + timedelta(days=index),
+                     image=image, status=Workshop.Status.PUBLISHED),
+            payload, *WORKSHOP_TEXT,
+        )
+        workshop.save()
+        _fill(Contribution(workshop=workshop), payload, *CONTRIBUTION_TEXT).save()
+        _fill(Quote(workshop=workshop, photo=image), payload, *QUOTE_TEXT).save()
+        for position in (1, 2):  # first and last rank show the poles ("stark" … "schwach")
+            _fill(RankedItem(workshop=workshop, position=position), payload, *_both("label", "description")).save()
+        _fill(Download(workshop=workshop, file=pdf), payload, *_both("title")).save()
+        urls += [workshop.get_absolute_url("de"), workshop.get_absolute_url("en")]
+    per_page = WorkshopListView.paginate_by
+    for language in ("de", "en"):
+        with override(language):
+            urls += _pages(f"{reverse('workshops:list')}?year={WORKSHOP_YEAR}", len(payloads), per_page)
+            urls += [reverse("workshops:feed-rss"), reverse("workshops:feed-atom")]
+    urls += ["/", "/en/"]  # "Neueste Werkstattberichte" on the home page
+    return urls + _search_urls(("XSS", "alert"), "workshop")
+
+
+# --- events -------------------------------------------------------------------------------------
+
+EVENT_TEXT = _both("title", "lead", "description") + (
+    "venue_name", "venue_street", "venue_postcode", "venue_city", "image_alt", "image_credit")
+XT_ORGANISER = "xt-veranstalter"
+
+
+def _events(payloads, user):
+    """One published event per payload (every second one past, for the archive), with its own
+    category, target group and download; registration address and e-mail as the admin form takes them."""
+    from events.views import PAGE_SIZE
+
+    image, pdf = _filer_image(user), _filer_pdf(user)
+    organiser = Organisation.objects.create(name="XT-Testveranstalter", slug=XT_ORGANISER)
+    urls_ok = accepted_by_admin_form(Event, "registration_url", URL_PAYLOADS) or [""]
+    emails_ok = accepted_by_admin_form(Event, "registration_email", EMAIL_PAYLOADS) or [""]
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    days, urls = set(), []
+    for index, payload in enumerate(payloads):
+        category = _fill(Category(slug=f"xt-kategorie-{index}"), payload, *_both("name"))
+        category.save()
+        group = _fill(TargetGroup(slug=f"xt-zielgruppe-{index}"), payload, *_both("name"))
+        group.save()
+        offset = timedelta(days=2, hours=index)
+        start = now + offset if index % 2 == 0 else now - offset
+        event = _fill(
+            Event(slug=f"xt-termin-{index}", start=start, end=start + timedelta(hours=2), organiser=organiser,
+                  category=category, image=image, status=Event.Status.PUBLISHED,
+                  registration_url=urls_ok[index % len(urls_ok)],
+                  registration_email=emails_ok[index % len(emails_ok)]),
+            payload, *EVENT_TEXT,
+        )
+        event.save()
+        event.target_groups.set([group])
+        _fill(EventDownload(event=event, file=pdf), payload, *_both("title")).save()
+        days.add(timezone.localtime(start).date())
+        for language in ("de", "en"):
+            with override(language):
+                urls.append(event.get_absolute_url())
+    for language in ("de", "en"):
+        with override(language):
+            for name in ("events:upcoming", "events:archive"):
+                urls += _pages(f"{reverse(name)}?organiser={XT_ORGANISER}", len(payloads) // 2 + 1, PAGE_SIZE)
+            urls.append(reverse("events:upcoming"))  # filter choices: categories, target groups
+            for name in ("events:rss", "events:atom"):
+                urls.append(f"{reverse(name)}?organiser={XT_ORGANISER}")
+            for year in sorted({day.year for day in days}):
+                urls.append(reverse("events:organiser_year", args=[XT_ORGANISER, year]))
+            for year, month in sorted({(day.year, day.month) for day in days}):
+                urls.append(reverse("events:month", args=[year, month]))
+            urls += [reverse("events:day", args=[day.year, day.month, day.day]) for day in sorted(days)]
+    urls += ["/", "/en/"]  # "Nächste Termine" and the mini calendar
+    return urls + _search_urls(("XSS", "alert"), "event")
+
+
+# --- organisations (organisers of events and reports) --------------------------------------------
+
+def _organisations(payloads, user):
+    """An organiser per payload (name, short name, website as the admin form takes it) with an event
+    and a report: shown on both detail pages, in their JSON-LD, the organiser's year and the filters."""
+    websites = accepted_by_admin_form(Organisation, "website", URL_PAYLOADS) + [""]
+    series = WorkshopSeries.objects.get(slug="werkstattreihe")
+    start = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=5)
+    urls = []
+    for index, payload in enumerate(payloads):
+        organisation = _fill(Organisation(slug=f"xt-org-{index}", website=websites[index % len(websites)]),
+                             payload, "name", "short_name")
+        organisation.save()
+        event = Event.objects.create(title_de=f"XT Termin {index}", slug=f"xt-org-termin-{index}", start=start,
+                                     end=start + timedelta(hours=1), organiser=organisation,
+                                     status=Event.Status.PUBLISHED)
+        workshop = Workshop.objects.create(series=series, organiser=organisation, title_de=f"XT Bericht {index}",
+                                           slug_de=f"xt-org-bericht-{index}", date=timezone.localdate(start),
+                                           teaser_de="Vorspann", status=Workshop.Status.PUBLISHED)
+        for language in ("de", "en"):
+            with override(language):
+                urls += [event.get_absolute_url(), workshop.get_absolute_url(language),
+                         reverse("events:organiser_year", args=[organisation.slug, start.year])]
+    for language in ("de", "en"):
+        with override(language):
+            urls += _pages(reverse("events:upcoming"), 3 * len(payloads), 20)
+            urls += [reverse("events:rss"), reverse("events:atom")]
+    return urls
+
+
+# --- Familienmanager profiles -------------------------------------------------------------------
+
+PROFILE_TEXT = ("name", "photo_alt", "role", "phone", "address", "course", "certificate_number", "focus", "focus_en")
+
+
+def _profiles(payloads, user):
+    """One published, consented profile per payload, every contact field shown, with a photo."""
+    from managers.views import PAGE_SIZE
+
+    bochum = Municipality.objects.get(ags="05911000")
+    emails_ok = accepted_by_admin_form(FamilyManager, "email", EMAIL_PAYLOADS) or [""]
+    photo = None
+    urls = []
+    for index, payload in enumerate(payloads):
+        profile = _fill(
+            FamilyManager(slug=f"xt-person-{index}", email=emails_ok[index % len(emails_ok)], show_email=True,
+                          show_phone=True, show_address=True, certified_on=date(2024, 1, 1),
+                          consent_to_publication=True, consent_date=date(2024, 1, 1),
+                          status=FamilyManager.Status.PUBLISHED),
+            payload, *PROFILE_TEXT,
+        )
+        if photo is None:
+            profile.photo.save("xt-foto.png", ContentFile(_png_bytes()), save=False)
+            photo = profile.photo.name
+        else:
+            profile.photo = photo
+        profile.save()
+        profile.municipalities.set([bochum])
+        for language in ("de", "en"):
+            with override(language):
+                urls.append(profile.get_absolute_url())
+    public_in_bochum = FamilyManager.objects.public().active_in(bochum).count()
+    for language in ("de", "en"):
+        with override(language):
+            urls += _pages(f"{reverse('managers:list')}?kommune={bochum.slug}", public_in_bochum, PAGE_SIZE)
+            urls += _pages(bochum.get_absolute_url(), public_in_bochum, PAGE_SIZE)
+            urls.append(reverse("managers:map"))
+    return urls + _search_urls(("XSS", "alert"), "manager")
+
+
+# --- places: Regierungsbezirk, Kreis, municipality names ------------------------------------------
+
+def _places(payloads, user):
+    """A Regierungsbezirk, Kreis and municipality per payload, each with a profile, an event there and
+    a report: the names show on the map (SVG labels, table), the filters, the municipality page,
+    the profile, and the report's JSON-LD location."""
+    series = WorkshopSeries.objects.get(slug="werkstattreihe")
+    organiser = Organisation.objects.get(slug="iqz")
+    start = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=6)
+    urls = []
+    for index, payload in enumerate(payloads):
+        rb = _fill(Regierungsbezirk(slug=f"xt-rb-{index}", key=f"{900 + index}"), payload, "name")
+        rb.save()
+        kreis = _fill(Kreis(slug=f"xt-kreis-{index}", key=f"9{index:04d}", regierungsbezirk=rb), payload, "name")
+        kreis.save()
+        municipality = _fill(
+            Municipality(slug=f"xt-kommune-{index}", ags=f"99{index:06d}", kreis=kreis,
+                         latitude=Decimal("51.0") + Decimal(index) / 50, longitude=Decimal("7.0")),
+            payload, "name",
+        )
+        municipality.save()
+        profile = FamilyManager.objects.create(name=f"XT Person {index}", slug=f"xt-ort-person-{index}",
+                                               consent_to_publication=True, consent_date=date(2024, 1, 1),
+                                               status=FamilyManager.Status.PUBLISHED)
+        profile.municipalities.set([municipality])
+        Event.objects.create(title_de=f"XT Termin in {index}", slug=f"xt-ort-termin-{index}", start=start,
+                                     end=start + timedelta(hours=1), organiser=organiser, municipality=municipality,
+                                     venue_city="Ort", status=Event.Status.PUBLISHED)
+        workshop = Workshop.objects.create(series=series, organiser=organiser, city=municipality,
+                                           title_de=f"XT Bericht in {index}", slug_de=f"xt-ort-bericht-{index}",
+                                           date=date(2030, 1, 1), teaser_de="Vorspann",
+                                           status=Workshop.Status.PUBLISHED)
+        for language in ("de", "en"):
+            with override(language):
+                # (the event detail shows the venue, not the municipality: it is in the filter choices)
+                urls += [municipality.get_absolute_url(), profile.get_absolute_url(),
+                         workshop.get_absolute_url(language)]
+    for language in ("de", "en"):
+        with override(language):
+            urls += [reverse("managers:map"), reverse("managers:list"), reverse("events:upcoming"),
+                     reverse("workshops:list")]
+    return urls
+
+
+# --- the map teaser plugin ----------------------------------------------------------------------
+
+def _map_teasers(payloads, user):
+    """All payloads as map teasers (heading, text, link text) on one new page, German and English."""
+    page = create_page("XT Karte", "pages/content.html", "de", slug="xt-karte", created_by=user)
+    create_page_content("en", "XT map", page, slug="xt-karte", template="pages/content.html", created_by=user)
+    for language in ("de", "en"):
+        content = PageContent.admin_manager.get(page=page, language=language)
+        placeholder = content.get_placeholders().get(slot="content")
+        for payload in payloads:
+            add_plugin(placeholder, "MapTeaserPlugin", language, title=payload[:200], text=payload,
+                       link_text=payload[:60])
+        publish(content, user)
+    return ["/xt-karte/", "/en/xt-karte/"]
+
+
 TARGETS: list[Target] = [
     Target("text plugin", ("djangocms_text.Text.body",), _text_plugins),
     Target("page title, menu title, meta description",
            ("cms.PageContent.title", "cms.PageContent.page_title", "cms.PageContent.menu_title",
             "cms.PageContent.meta_description"), _page_attributes),
-    # Apps: Target("event", ("events.Event.description", ...), _events), ...
+    Target("workshop report, talks, quotes, ranks, downloads, series",
+           tuple(f"workshops.Workshop.{f}" for f in WORKSHOP_TEXT)
+           + tuple(f"workshops.Contribution.{f}" for f in CONTRIBUTION_TEXT)
+           + tuple(f"workshops.Quote.{f}" for f in QUOTE_TEXT)
+           + tuple(f"workshops.RankedItem.{f}" for f in _both("label", "description"))
+           + tuple(f"workshops.Download.{f}" for f in _both("title"))
+           + tuple(f"workshops.WorkshopSeries.{f}" for f in _both("name"))
+           # every app target's search result pages show the indexed title and a passage of the body
+           + ("familie_portal.SearchDocument.title", "familie_portal.SearchDocument.body"),
+           _workshops),
+    Target("event, category, target group, download",
+           tuple(f"events.Event.{f}" for f in EVENT_TEXT + ("registration_url", "registration_email"))
+           + tuple(f"events.{model}.{f}" for model in ("Category", "TargetGroup", "EventDownload")
+                   for f in _both("title" if model == "EventDownload" else "name")),
+           _events),
+    Target("organisation", ("managers.Organisation.name", "managers.Organisation.short_name",
+                            "managers.Organisation.website"), _organisations),
+    Target("Familienmanager profile", tuple(f"managers.FamilyManager.{f}" for f in PROFILE_TEXT + ("email",)),
+           _profiles),
+    Target("Regierungsbezirk, Kreis, municipality names",
+           ("managers.Regierungsbezirk.name", "managers.Kreis.name", "managers.Municipality.name"), _places),
+    Target("map teaser plugin",
+           ("managers.MapTeaser.title", "managers.MapTeaser.text", "managers.MapTeaser.link_text"), _map_teasers),
 ]
 
-# Text/URL fields of local apps that are never rendered on a public page, or not yet (with why).
+# Text/URL fields of local apps that are never rendered on a public page, or are not text an
+# editor writes (with why).
 NOT_RENDERED: dict[str, str] = {
-    "managers.Organisation.website": "no public page yet: the managers app adds its Target with its pages",
+    "managers.Regierungsbezirk.key": "official key from the shipped data file; not shown on public pages",
+    "managers.Kreis.key": "official key from the shipped data file; not shown on public pages",
+    "managers.Municipality.ags": "official AGS from the shipped data file; only in the GeoJSON (JSON-encoded)",
+    "events.Event.rrule": "parsed and rewritten by Event.save() (RFC 5545, invalid rules raise); pages show dates",
+    "events.Event.exdates": "parsed into dates by Event.clean(); pages show the resulting dates only",
+    "workshops.WorkshopRevision.comment": "edit history, shown in the admin only",
+    "familie_portal.SearchDocument.object_id": "primary key of the indexed object; never shown",
+    "familie_portal.SearchDocument.language": "language code set by the indexer; never shown",
+    "familie_portal.SearchDocument.kind": "provider key set by the indexer; shown as its fixed label",
+    "familie_portal.SearchDocument.url": "built by the indexer from get_absolute_url() (slugs), not editor text",
+    "familie_portal.SearchDocument.folded_title": "search input only (folded title); never shown",
+    "familie_portal.SearchDocument.folded_body": "search input only, emptied once the vector is built; never shown",
 }

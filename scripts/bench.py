@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -61,6 +62,12 @@ def ensure_wrk() -> str:
     return wrk
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def start_gunicorn(env, port, workers):
     process = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "familie_portal.wsgi:application", "--bind", f"127.0.0.1:{port}",
@@ -81,9 +88,11 @@ def start_gunicorn(env, port, workers):
 def measure(wrk, script, url, concurrency, duration):
     # Warm every worker (caches, connections) before measuring.
     subprocess.run([wrk, "-t2", f"-c{concurrency}", "-d2s", url], check=True, stdout=subprocess.DEVNULL)
-    out = subprocess.run([wrk, "-t2", f"-c{concurrency}", f"-d{duration}s", "-s", script, url],
-                         check=True, capture_output=True, text=True).stdout
-    result = json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run([wrk, "-t2", f"-c{concurrency}", f"-d{duration}s", "-s", script, url],
+                          check=False, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"bench: wrk failed on {url}: {done.stderr or done.stdout}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
     result["rps"] = result["requests"] / result["seconds"]
     return result
 
@@ -143,7 +152,7 @@ def main():
 
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
-    port = 18000 + os.getpid() % 1000
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     urls = [("ceiling (/livez)", "/livez"), *((n, p) for n, p in BENCH_PAGES if args.only in n)]
     rows = []

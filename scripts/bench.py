@@ -85,15 +85,36 @@ def start_gunicorn(env, port, workers):
     sys.exit("bench: gunicorn did not start")
 
 
+def wait_idle(base, timeout=120):
+    """Until /livez answers fast: a URL that overloaded the server leaves queued requests behind
+    (wrk gives up on them, gunicorn still works them off), which must not count against the next URL."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(f"{base}/livez", timeout=10):  # noqa: S310
+                pass
+        except OSError:
+            pass
+        if time.monotonic() - started < 0.2:
+            return
+        time.sleep(0.5)
+
+
 def measure(wrk, script, url, concurrency, duration):
-    # Warm every worker (caches, connections) before measuring.
-    subprocess.run([wrk, "-t2", f"-c{concurrency}", "-d2s", url], check=True, stdout=subprocess.DEVNULL)
-    done = subprocess.run([wrk, "-t2", f"-c{concurrency}", f"-d{duration}s", "-s", script, url],
+    # Warm every worker (caches, connections) before measuring. A generous timeout: a slow page
+    # must show up as slow, not as errors followed by a backlog of abandoned requests.
+    base = url.split("/", 3)[:3]
+    subprocess.run([wrk, "-t2", f"-c{concurrency}", "-d2s", "--timeout", "30s", url], check=True,
+                   stdout=subprocess.DEVNULL)
+    wait_idle("/".join(base))
+    done = subprocess.run([wrk, "-t2", f"-c{concurrency}", f"-d{duration}s", "--timeout", "30s", "-s", script, url],
                           check=False, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"bench: wrk failed on {url}: {done.stderr or done.stdout}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["rps"] = result["requests"] / result["seconds"]
+    wait_idle("/".join(base))
     return result
 
 

@@ -6,7 +6,8 @@ Runs inside scripts/with-postgres.sh (throwaway PostgreSQL): migrates, loads the
 bulk data (manage.py generate_bench_data), collects static files, then starts gunicorn with the
 PRODUCTION settings once per phase:
   1. "cached": as deployed (anonymous full-response cache, django CMS page cache, fragments);
-  2. "uncached": both page caches off (PORTAL_ANON_CACHE_SECONDS=0, CMS_PAGE_CACHE=false): every
+  2. "uncached": both page caches off (PORTAL_ANON_CACHE_SECONDS=0, CMS_PAGE_CACHE=false,
+     PORTAL_FRAGMENT_CACHE_SECONDS=300 as in production): every
      request renders its page; only the site-wide fragments shared by all pages (sidebar, footer,
      the events filter form) come from the cache, as they do for a page missing the cache while
      the site runs;
@@ -180,7 +181,7 @@ def main():
     uncached = {"PORTAL_ANON_CACHE_SECONDS": "0", "CMS_PAGE_CACHE": "false"}
     phases = [
         ("cached", {}),
-        ("uncached", uncached),
+        ("uncached", {**uncached, "PORTAL_FRAGMENT_CACHE_SECONDS": "300"}),
         ("cold", {**uncached, "PORTAL_FRAGMENT_CACHE_SECONDS": "0"}),
     ]
     wanted = args.phases.split(",")

@@ -18,6 +18,12 @@ class MiniCalendarPlugin(CMSPluginBase):
     render_template = "events/plugins/mini_calendar.html"
     cache = False  # "today" and new events must show without waiting for a cache
 
+    @staticmethod
+    def fragment_cache_vary(request) -> str:
+        """What a cached sidebar must vary on beside language and generation (familie_portal.fragments)."""
+        year, month = _shown_month(request)
+        return f"mini-calendar:{year}-{month}:{timezone.localdate().isoformat()}"
+
     def render(self, context, instance, placeholder):
         year, month = _shown_month(context.get("request"))
         start, stop = grid_range(year, month)

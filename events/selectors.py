@@ -3,9 +3,14 @@ Reads of the event calendar. Views, feeds, plugins and other apps ask here, neve
 public reads start from `Event.objects.published()` and end in `recurrence.expand()` over a window.
 """
 
-from datetime import date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
 
-from events.calendar import day_window, local_midnight
+from django.db.models import Case, DateTimeField, F, Subquery, Value, When
+from django.db.models.functions import Coalesce, TruncDay
+from django.utils.functional import cached_property
+
+from events.calendar import day_window, local_midnight, local_tz
 from events.models import Event
 from events.recurrence import Occurrence, expand
 from managers.selectors import municipality_for_user
@@ -34,8 +39,112 @@ def day_occurrences(day: date, *, events=None) -> list[Occurrence]:
 
 def upcoming_occurrences(*, now: datetime, events=None, limit: int | None = None) -> list[Occurrence]:
     """Occurrences not yet over, soonest first (running multi-day events included)."""
-    occurrences = occurrences_between(now, now + UPCOMING_HORIZON, events=events)
-    return occurrences[:limit] if limit else occurrences
+    window = OccurrenceWindow(public_events() if events is None else events, now, now + UPCOMING_HORIZON)
+    return window[:limit] if limit else list(window)
+
+
+def _occurrence_key(occurrence: Occurrence):
+    """The order of every date list (as recurrence.expand sorts)."""
+    return occurrence.start, occurrence.event.title_de.lower(), occurrence.event.pk or 0
+
+
+class OccurrenceWindow(Sequence):
+    """
+    The occurrences of `events` touching [start, end), sorted by start (newest first if asked),
+    read a slice at a time: what "alle Termine", the archive, the feeds and the "Nächste Termine"
+    plugin page through. A Paginator takes it like a list.
+
+    Bounded by what is shown, not by how many events the window holds: single dates (nearly all
+    events) come from the database already sorted and cut to the slice - the rows up to the last
+    one shown, ties at the cut included, so the order is exactly recurrence.expand()'s; only series
+    are expanded in Python (every series touching the window, typically a few dozen). The number of
+    dates is one COUNT plus the series' dates. Three queries per page, whatever the data size.
+    """
+
+    def __init__(self, events, start: datetime, end: datetime, *, ends_by: datetime | None = None,
+                 newest_first: bool = False):
+        self.events = events
+        self.start = start
+        self.end = end
+        self.ends_by = ends_by  # only occurrences over by then (the archive)
+        self.newest_first = newest_first
+
+    def _keep(self, occurrence: Occurrence) -> bool:
+        return self.ends_by is None or occurrence.end <= self.ends_by
+
+    @cached_property
+    def _series(self) -> list[Occurrence]:
+        return self._series_between(self.start, self.end)
+
+    def _series_between(self, start: datetime, end: datetime) -> list[Occurrence]:
+        series = self.events.exclude(rrule="").overlapping(start, end)
+        occurrences = [o for o in expand(series, start, end) if self._keep(o)]
+        occurrences.sort(key=_occurrence_key, reverse=self.newest_first)
+        return occurrences
+
+    def _singles(self):
+        singles = self.events.filter(rrule="").overlapping(self.start, self.end)
+        if self.ends_by is not None:
+            singles = singles.filter(series_end__lte=self.ends_by)  # a single date's series_end is its end
+        # The occurrence's start as recurrence.first_start() computes it: all-day dates begin at midnight.
+        return singles.annotate(
+            occurrence_start=Case(
+                When(all_day=True, then=TruncDay("start", tzinfo=local_tz())),
+                default=F("start"),
+                output_field=DateTimeField(),
+            )
+        )
+
+    @cached_property
+    def _count(self) -> int:
+        return self._singles().count() + len(self._series)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _first_singles(self, count: int) -> list[Occurrence]:
+        """The first `count` single dates in this window's order, and any tied with the last of them."""
+        singles = self._singles()
+        if self.newest_first:
+            order, compare, beyond = "-occurrence_start", "gte", datetime(1, 1, 2, tzinfo=UTC)
+        else:
+            order, compare, beyond = "occurrence_start", "lte", self.end
+        nth = singles.order_by(order, "pk").values("occurrence_start")[count - 1 : count]
+        cut = Coalesce(Subquery(nth), Value(beyond, output_field=DateTimeField()))
+        rows = singles.filter(**{f"occurrence_start__{compare}": cut}).order_by(order, "pk")
+        return [o for o in expand(rows, self.start, self.end) if self._keep(o)]
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            if index < 0:
+                index += len(self)
+            items = self[index : index + 1] if index >= 0 else []
+            if not items:
+                raise IndexError("occurrence index out of range")
+            return items[0]
+        first, stop = index.start or 0, index.stop
+        if index.step not in (None, 1) or first < 0 or (stop is not None and stop < 0):
+            return list(self)[index]
+        if stop is None:
+            stop = len(self)
+        if stop <= first:
+            return []
+        singles = self._first_singles(stop)
+        merged = sorted([*singles, *self._series_for(singles, stop)], key=_occurrence_key, reverse=self.newest_first)
+        return merged[first:stop]
+
+    def _series_for(self, singles: list[Occurrence], stop: int) -> list[Occurrence]:
+        """The series' dates that can be among the first `stop`: none beyond the last single date needed."""
+        if "_series" in self.__dict__ or len(singles) < stop:
+            return self._series
+        if self.newest_first:
+            cut = singles[0].start  # `singles` is in ascending order: the earliest one needed
+            return [o for o in self._series_between(max(self.start, cut), self.end) if o.start >= cut]
+        cut = singles[-1].start + timedelta(microseconds=1)
+        return [o for o in self._series_between(self.start, min(self.end, cut)) if o.start < cut]
+
+    def __iter__(self):
+        return iter(self[0 : len(self)])
 
 
 def organiser_events_in_year(*, organiser, year: int) -> list[Occurrence]:

@@ -63,7 +63,7 @@ class UpcomingView(FilteredOccurrencesMixin, TemplateView):
         now = timezone.now()
         events = form.filter_events(selectors.public_events())
         start, end = form.window(start=now, end=now + selectors.UPCOMING_HORIZON, horizon=selectors.UPCOMING_HORIZON)
-        return selectors.occurrences_between(start, end, events=events)
+        return selectors.OccurrenceWindow(events, start, end)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -85,8 +85,7 @@ class ArchiveView(UpcomingView):
         now = timezone.now()
         events = form.filter_events(selectors.public_events())
         start, end = form.window(start=local_midnight(selectors.ARCHIVE_START), end=now)
-        occurrences = selectors.occurrences_between(start, min(end, now), events=events)
-        return [o for o in reversed(occurrences) if o.end <= now]
+        return selectors.OccurrenceWindow(events, start, min(end, now), ends_by=now, newest_first=True)
 
 
 class OrganiserYearView(IntegerKwargsMixin, TemplateView):

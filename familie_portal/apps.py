@@ -36,9 +36,12 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from djangocms_versioning.signals import post_version_operation
 
-        from familie_portal.middleware import bump_cache_generation
+        from familie_portal.middleware import bump_cache_generation, remember_urlconf_revision
 
         post_version_operation.connect(bump_cache_generation, dispatch_uid="portal-anon-cache-version")
+        post_save.connect(
+            remember_urlconf_revision, sender="cms.UrlconfRevision", dispatch_uid="portal-urlconf-revision"
+        )
         for label in settings.PORTAL_CACHE_INVALIDATING_APPS:
             try:
                 models = apps.get_app_config(label).get_models()

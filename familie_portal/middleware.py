@@ -16,6 +16,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.http.multipartparser import MultiPartParserError
 from django.template import loader
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger(__name__)
@@ -213,7 +214,15 @@ class AnonymousCacheMiddleware:
     The key is scheme + host + full path (the language is part of the path: German unprefixed,
     English under /en/) plus a generation number that every publish/unpublish and every saved row
     of the portal's apps bumps (familie_portal.apps), so published changes show at once on every
-    app server sharing the cache. PORTAL_ANON_CACHE_SECONDS bounds the lifetime anyway.
+    app server sharing the cache, plus the local date (the calendars mark "today"; lists start
+    today). PORTAL_ANON_CACHE_SECONDS bounds the lifetime anyway.
+
+    django CMS pages: django CMS marks a page "never cache" (Cache-Control: private, no-store) when
+    one of its plugins opts out of django CMS's own caches (`cache = False`: the home page's "Nächste
+    Termine" and latest reports), because those caches would not notice a new event or report.
+    This cache does notice (the generation), so for anonymous CMS pages that header is not a reason
+    to skip it. The header still goes to browsers and proxies unchanged. Any other view that says
+    private/no-store/no-cache (previews, error pages, never_cache) is never stored.
     """
 
     def __init__(self, get_response):
@@ -237,7 +246,8 @@ class AnonymousCacheMiddleware:
         except DisallowedHost:
             return None
         full = f"{request.scheme}://{host}{request.get_full_path()}".encode("utf-8", "surrogateescape")
-        return f"portal:anon:{cache_generation()}:{hashlib.sha256(full).hexdigest()}"
+        today = timezone.localdate().isoformat()
+        return f"portal:anon:{cache_generation()}:{today}:{hashlib.sha256(full).hexdigest()}"
 
     def __call__(self, request):
         key = self._cache_key(request)
@@ -272,4 +282,58 @@ class AnonymousCacheMiddleware:
             # is the time of day ("today"), bounded by PORTAL_ANON_CACHE_SECONDS.
             return True
         cache_control = response.get("Cache-Control", "")
-        return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return is_cms_page(request)
+        return True
+
+
+# The URL names of django CMS's page view (cms.urls): pages, not apphooked app views.
+CMS_PAGE_URL_NAMES = frozenset({"pages-root", "pages-details-by-slug"})
+
+
+def is_cms_page(request) -> bool:
+    """A page rendered by django CMS's own page view (its never-cache header is about its own caches)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name in CMS_PAGE_URL_NAMES and match.namespace == ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Apphook reload check
+# ---------------------------------------------------------------------------------------------
+
+URLCONF_REVISION_KEY = "portal:urlconf-revision"
+
+
+def remember_urlconf_revision(sender, instance, **kwargs) -> None:
+    """post_save of cms.UrlconfRevision: every app server sharing the cache sees the new revision."""
+    cache.set(URLCONF_REVISION_KEY, instance.revision, settings.PORTAL_URLCONF_CHECK_SECONDS)
+
+
+class ApphookReloadMiddleware:
+    """
+    django CMS's ApphookReloadMiddleware, reading the URL configuration's revision from the cache
+    instead of the database on every request (one query less per page).
+
+    django CMS writes a new revision whenever an apphook is attached, moved or removed; every
+    process compares it with the revision it loaded its URLs for and reloads them when they
+    differ. The revision is kept in the cache for PORTAL_URLCONF_CHECK_SECONDS and replaced there
+    the moment django CMS saves a new one (remember_urlconf_revision), so app servers sharing a
+    cache reload at once; with a per-process cache (locmem) the others follow within that time.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from cms.utils import apphook_reload
+
+        revision = cache.get(URLCONF_REVISION_KEY)
+        if revision is None:
+            revision = apphook_reload.get_global_revision()
+            cache.set(URLCONF_REVISION_KEY, revision, settings.PORTAL_URLCONF_CHECK_SECONDS)
+        local = apphook_reload.get_local_revision()
+        if not local:
+            apphook_reload.set_local_revision(revision)
+        elif revision != local:
+            apphook_reload.reload_urlconf(new_revision=revision)
+        return self.get_response(request)

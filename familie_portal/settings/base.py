@@ -84,7 +84,8 @@ MIDDLEWARE = [
     "familie_portal.middleware.PortalCSPMiddleware",
     "familie_portal.middleware.RequestSanityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "cms.middleware.utils.ApphookReloadMiddleware",
+    # django CMS's apphook reload check, with the revision read from the (shared) cache.
+    "familie_portal.middleware.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -314,6 +315,16 @@ PORTAL_CSP_EDITOR_DIRECTIVES = {
 # Anonymous full-response cache (AnonymousCacheMiddleware): seconds a cached page may live at most.
 # Publishing anything bumps a generation key, so editors never wait for this.
 PORTAL_ANON_CACHE_SECONDS = env.int("PORTAL_ANON_CACHE_SECONDS", default=300)
+# Site-wide fragments (static aliases: sidebar, footer) rendered once per language and the same
+# generation for visitors (familie_portal.fragments); also for pages the full-page cache misses.
+# Unset: as long as PORTAL_ANON_CACHE_SECONDS (so switching the page cache off renders everything).
+PORTAL_FRAGMENT_CACHE_SECONDS = env.int("PORTAL_FRAGMENT_CACHE_SECONDS", default=None)
+# How long an app server trusts the cached apphook revision (familie_portal.middleware.
+# ApphookReloadMiddleware); a change is pushed into the cache at once, so this matters only for
+# servers that do not share the cache.
+PORTAL_URLCONF_CHECK_SECONDS = env.int("PORTAL_URLCONF_CHECK_SECONDS", default=60)
+# <select>s rendered in Python, byte for byte as Django's templates do (familie_portal.forms).
+FORM_RENDERER = "familie_portal.forms.PortalFormRenderer"
 # Saving or deleting a row of these apps invalidates the anonymous cache (apps: add yours).
 PORTAL_CACHE_INVALIDATING_APPS = [
     "cms", "djangocms_versioning", "djangocms_alias", "djangocms_text", "filer", "sites",

@@ -8,6 +8,7 @@ THE lists of public URLs the quality checks walk. One list per check; apps add t
 - BENCH_PAGES: what `make bench` measures next to the ceiling view (scripts/bench.py).
 """
 
+from datetime import date
 from typing import NamedTuple
 
 
@@ -90,11 +91,22 @@ FUZZ_PREFIXES: list[str] = [
     "/media/",
 ]
 
-# (name, path): the ceiling view is measured in addition to these.
+# (name, path): the ceiling view is measured in addition to these. Paths exist in the demo content
+# plus `manage.py generate_bench_data` (10,000 events, 500 reports, 1,000 profiles by default).
+_TODAY = date.today()
 BENCH_PAGES: list[tuple[str, str]] = [
     ("home", "/"),
     ("content page", "/qualifizierung/"),
     ("home (en)", "/en/"),
-    # Apps: ("month grid", "/veranstaltungen/2008/5/"), ("all events p1", ...), ("report detail", ...),
-    # ("directory", ...), ("map geojson", ...), ("search", ...).
+    ("month grid 2008/5", "/veranstaltungen/2008/5/"),
+    ("month grid now", f"/veranstaltungen/{_TODAY.year}/{_TODAY.month}/"),
+    ("all events p1", "/veranstaltungen/"),
+    ("event detail", "/veranstaltungen/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
+    ("report list", "/werkstattreihe/"),
+    ("report detail", "/werkstattreihe/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
+    ("directory", "/familienmanager/"),
+    ("map page", "/familienmanager/karte/"),
+    ("map geojson", "/familienmanager/karte.geojson"),
+    ("profile", "/familienmanager/profil/berta-beispiel/"),
+    ("search", "/suche/?q=Familie"),
 ]

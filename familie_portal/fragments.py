@@ -1,0 +1,92 @@
+"""
+Fragment cache for the site-wide parts every page renders: the static aliases (sidebar, footer).
+
+The sidebar is most of the work of an uncached page (the mini calendar expands the month's events,
+the map teaser counts profiles per municipality and draws ~400 markers), and it is the same on
+every page. So it is rendered once per
+
+    alias code, site, language, cache generation, and what its plugins vary on
+
+and reused by every page until the generation changes. The generation is the anonymous page
+cache's (`familie_portal.middleware.cache_generation`): every publish/unpublish and every saved row
+of the portal's apps bumps it, so a published change shows at once, on every app server sharing
+the cache. A plugin whose output depends on the request or the clock beyond that declares it:
+
+    class MiniCalendarPlugin(CMSPluginBase):
+        @staticmethod
+        def fragment_cache_vary(request) -> str:  # the month shown, and "today"
+            ...
+
+Only visitors get cached fragments: editors (authenticated users, and any toolbar mode) always see
+a fresh render with their toolbar markup. CSS/JS the fragment adds through sekizai is stored with
+it and replayed on a hit. PORTAL_FRAGMENT_CACHE_SECONDS bounds the lifetime anyway (0: off;
+unset: PORTAL_ANON_CACHE_SECONDS, so the query-count tests, which switch the page cache off,
+measure complete renders).
+"""
+
+import hashlib
+
+from cms.plugin_pool import plugin_pool
+from cms.utils.placeholder import restore_sekizai_context
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.cache import cache
+from sekizai.helpers import Watcher
+
+from familie_portal.middleware import cache_generation
+
+_vary_hooks = None
+
+
+def _plugin_vary_hooks() -> list:
+    """`fragment_cache_vary(request)` of every registered plugin class that declares one."""
+    global _vary_hooks
+    if _vary_hooks is None:
+        _vary_hooks = [
+            plugin.fragment_cache_vary
+            for plugin in plugin_pool.get_all_plugins()
+            if callable(getattr(plugin, "fragment_cache_vary", None))
+        ]
+    return _vary_hooks
+
+
+def fragment_cache_seconds() -> int:
+    seconds = settings.PORTAL_FRAGMENT_CACHE_SECONDS
+    return settings.PORTAL_ANON_CACHE_SECONDS if seconds is None else seconds
+
+
+def is_visitor_request(request) -> bool:
+    """An anonymous visitor without any django CMS toolbar mode: the audience of cached fragments."""
+    if request is None or fragment_cache_seconds() <= 0:
+        return False
+    user = getattr(request, "user", None)
+    if user is None or user.is_authenticated:
+        return False
+    toolbar = getattr(request, "toolbar", None)
+    return toolbar is None or not (
+        toolbar.edit_mode_active or toolbar.preview_mode_active or toolbar.structure_mode_active
+    )
+
+
+def fragment_key(request, name: str, language: str) -> str:
+    vary = "|".join(str(hook(request)) for hook in _plugin_vary_hooks())
+    site = get_current_site(request).pk
+    digest = hashlib.sha256(f"{name}|{site}|{language}|{vary}".encode()).hexdigest()[:32]
+    return f"portal:fragment:{cache_generation()}:{digest}"
+
+
+def render_cached(context, key: str, render) -> str:
+    """`render()` once per key; the HTML and the sekizai blocks it added are replayed on a hit."""
+    cached = cache.get(key)
+    if cached is not None:
+        content, sekizai_changes = cached
+        restore_sekizai_context(context, sekizai_changes)
+        return content
+    request = context.get("request")
+    csrf_used_before = request.META.get("CSRF_COOKIE_USED")
+    watcher = Watcher(context)
+    content = render()
+    if request.META.get("CSRF_COOKIE_USED") and not csrf_used_before:
+        return content  # a per-visitor token inside: never share it
+    cache.set(key, (str(content), watcher.get_changes()), fragment_cache_seconds())
+    return content

@@ -1,0 +1,41 @@
+"""
+`{% cached_static_alias "sidebar" %}`: djangocms-alias's `{% static_alias %}`, rendered once per
+language and cache generation for visitors (see familie_portal.fragments). Editors get the
+original tag's behaviour unchanged: draft content, edit and structure mode, toolbar markup.
+
+A subclass of the original tag, so django CMS still finds the declared alias in the template
+(the structure board lists it).
+"""
+
+from classytags.arguments import Argument, MultiValueArgument
+from cms.templatetags.cms_tags import PlaceholderOptions
+from cms.utils import get_language_from_request
+from django import template
+from djangocms_alias.templatetags.djangocms_alias_tags import StaticAlias
+
+from familie_portal import fragments
+
+register = template.Library()
+
+
+class CachedStaticAlias(StaticAlias):
+    name = "cached_static_alias"
+    options = PlaceholderOptions(
+        Argument("static_code", resolve=True),
+        MultiValueArgument("extra_bits", required=False, resolve=False),
+        blocks=[("endcached_static_alias", "nodelist")],
+    )
+
+    def render_tag(self, context, static_code, extra_bits, nodelist=None) -> str:
+        request = context.get("request")
+        if not static_code or nodelist or not fragments.is_visitor_request(request):
+            return super().render_tag(context, static_code, extra_bits, nodelist)
+        key = fragments.fragment_key(
+            request, f"static_alias:{static_code}:{' '.join(extra_bits)}", get_language_from_request(request)
+        )
+        return fragments.render_cached(
+            context, key, lambda: super(CachedStaticAlias, self).render_tag(context, static_code, extra_bits)
+        )
+
+
+register.tag(CachedStaticAlias.name, CachedStaticAlias)

@@ -1,0 +1,130 @@
+"""
+The fragment cache (familie_portal.fragments): the site-wide sidebar and footer render once per
+language and cache generation for visitors, every publish or save shows at once, the sidebar's
+calendar still follows the page, editors always get a fresh render; and the anonymous page cache
+stores django CMS pages whose plugins opt out of django CMS's own caches (the home page).
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from events.calendar import local_midnight
+from events.models import Event
+from managers.models import Organisation
+
+pytestmark = pytest.mark.django_db
+URL = "/qualifizierung/"
+
+
+@pytest.fixture
+def pages_uncached(settings):
+    """Page caches off, fragments on: what a page missing the page cache costs on a running site."""
+    settings.PORTAL_ANON_CACHE_SECONDS = 0
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
+    return settings
+
+
+def _queries(client, url) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def _sidebar(html: str) -> str:
+    return html[html.index('<aside class="two-col__aside'):html.index("</aside>")]
+
+
+def test_sidebar_is_rendered_once_and_served_identically(client, pages_uncached, settings):
+    first_count, first = _queries(client, URL)
+    second_count, second = _queries(client, URL)
+    assert second_count < first_count, "the second page reuses sidebar and footer"
+    assert second == first
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 0
+    assert _queries(client, URL)[1] == first, "cached fragments are exactly what a full render gives"
+
+
+def test_sekizai_assets_of_a_cached_fragment_are_kept(client, pages_uncached):
+    client.get(URL)
+    html = client.get(URL).content.decode()
+    assert "events/events.css" in html[: html.index("</head>")], "the calendar's CSS still reaches <head>"
+
+
+def _day_classes(sidebar: str, day) -> str:
+    return re.search(rf'<td class="([^"]*)" data-date="{day.isoformat()}"', sidebar).group(1)
+
+
+def test_a_saved_event_shows_in_the_sidebar_at_once(client, pages_uncached):
+    today = timezone.localdate()
+    Event.objects.filter(start__date=today).delete()
+    before = _sidebar(client.get(URL).content.decode())
+    assert "cal__day--events" not in _day_classes(before, today)
+    event = Event.objects.filter(status=Event.Status.DRAFT).first()
+    event.start = local_midnight(today) + timedelta(hours=12)
+    event.end = event.start + timedelta(hours=1)
+    event.status = Event.Status.PUBLISHED
+    event.save()
+    after = _sidebar(client.get(URL).content.decode())
+    assert "cal__day--events" in _day_classes(after, today)
+
+
+def test_any_saved_row_renders_the_fragments_anew(client, pages_uncached):
+    client.get(URL)
+    Organisation.objects.get(slug="iqz").save()
+    count, _html = _queries(client, URL)
+    next_count, _ = _queries(client, URL)
+    assert count > next_count
+
+
+def test_the_sidebar_calendar_follows_the_month_shown(client, pages_uncached):
+    may = _sidebar(client.get("/veranstaltungen/2008/5/").content.decode())
+    other = _sidebar(client.get(URL).content.decode())
+    assert "Mai 2008" in may
+    assert "Mai 2008" not in other
+    assert _sidebar(client.get("/veranstaltungen/2008/5/").content.decode()) == may
+
+
+def test_editors_get_a_fresh_render(iqz_client, pages_uncached):
+    anonymous = Client()
+    anonymous.get(URL)
+    html = iqz_client.get(URL).content.decode()
+    assert "cms-toolbar" in html
+    count, _ = _queries(iqz_client, URL)
+    anonymous_count, _ = _queries(anonymous, URL)
+    assert count > anonymous_count
+
+
+def test_the_home_page_is_in_the_anonymous_cache(client, django_assert_num_queries):
+    """Its "Nächste Termine" plugin makes django CMS send no-cache; the generation keeps it correct."""
+    first = client.get("/")
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get("/")
+    assert second.content == first.content
+    Organisation.objects.get(slug="iqz").save()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    assert len(queries) > 0, "rendered anew after a save"
+
+
+def test_apphook_revision_check_needs_no_query(client, pages_uncached):
+    from cms.models import UrlconfRevision
+
+    client.get(URL)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(URL)
+    assert not any("cms_urlconfrevision" in q["sql"] for q in queries.captured_queries)
+    # A new revision (an apphook changed) is picked up on the next request.
+    revision = UrlconfRevision.objects.get()
+    revision.revision = "neu"
+    revision.save()
+    from cms.utils import apphook_reload
+
+    client.get(URL)
+    assert apphook_reload.get_local_revision() == "neu"

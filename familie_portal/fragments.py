@@ -25,13 +25,15 @@ measure complete renders).
 """
 
 import hashlib
+from collections import defaultdict
 
 from cms.plugin_pool import plugin_pool
 from cms.utils.placeholder import restore_sekizai_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
-from sekizai.helpers import Watcher
+from sekizai.data import UniqueSequence
+from sekizai.helpers import get_varname
 
 from familie_portal.middleware import cache_generation
 
@@ -84,9 +86,19 @@ def render_cached(context, key: str, render) -> str:
         return content
     request = context.get("request")
     csrf_used_before = request.META.get("CSRF_COOKIE_USED")
-    watcher = Watcher(context)
-    content = render()
+    # Render into an empty sekizai holder, not the page's: a stylesheet the page already added
+    # before this fragment (the home page's events list adds events.css too) would otherwise be
+    # deduplicated away and missing from the stored fragment on every other page.
+    varname = get_varname()
+    page_blocks = context[varname]
+    context[varname] = defaultdict(UniqueSequence)
+    try:
+        content = render()
+        fragment_blocks = {name: list(items) for name, items in context[varname].items()}
+    finally:
+        context[varname] = page_blocks
+    restore_sekizai_context(context, fragment_blocks)
     if request.META.get("CSRF_COOKIE_USED") and not csrf_used_before:
         return content  # a per-visitor token inside: never share it
-    cache.set(key, (str(content), watcher.get_changes()), fragment_cache_seconds())
+    cache.set(key, (str(content), fragment_blocks), fragment_cache_seconds())
     return content

@@ -197,12 +197,6 @@ def bump_cache_generation(**kwargs) -> None:
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def _is_cms_page(request) -> bool:
-    """A page of the CMS page tree itself (not an apphooked app view, not the admin)."""
-    match = getattr(request, "resolver_match", None)
-    return match is not None and match.url_name in {"pages-root", "pages-details-by-slug"}
-
-
 class AnonymousCacheMiddleware:
     """
     First in the chain: an anonymous GET (no session, no messages: only the language and CSRF
@@ -274,15 +268,13 @@ class AnonymousCacheMiddleware:
             return False
         if set(response.cookies) - {settings.LANGUAGE_COOKIE_NAME}:
             return False
-        if _is_cms_page(request):
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
             # django CMS marks a page "private, no-store" as soon as one plugin on it opts out of
             # the CMS caches (the mini calendar and the upcoming-events list do, because they follow
             # the URL and the date). That decision is about the CMS's own caches, which don't key on
-            # the URL; this cache does, and every publish or saved row invalidates it. What remains
-            # is the time of day ("today"), bounded by PORTAL_ANON_CACHE_SECONDS.
-            return True
-        cache_control = response.get("Cache-Control", "")
-        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            # the URL; this cache keys on URL and date, and every publish or saved row invalidates
+            # it. Other views that say no-store are never stored.
             return is_cms_page(request)
         return True
 

@@ -128,3 +128,11 @@ def test_apphook_revision_check_needs_no_query(client, pages_uncached):
 
     client.get(URL)
     assert apphook_reload.get_local_revision() == "neu"
+
+
+def test_fragment_css_survives_a_page_that_added_it_first(client):
+    # The home page's events list adds events.css before the sidebar's mini calendar does; the
+    # stored sidebar fragment must still carry the stylesheet to every other page.
+    assert "events/events.css" in client.get("/").content.decode()
+    for path in ("/qualifizierung/", "/werkstattreihe/", "/familienmanager/"):
+        assert "events/events.css" in client.get(path).content.decode(), path

@@ -19,6 +19,7 @@ from django.db import transaction
 from djangocms_alias.models import Alias, AliasContent, Category
 from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
+from filer.models import Folder, FolderPermission
 
 from familie_portal import roles
 from familie_portal.app_modules import app_modules
@@ -220,6 +221,27 @@ def ensure_municipal_page_permissions(pages, users) -> None:
             )
 
 
+MEDIA_FOLDER_ROOT = "Kommunen"
+
+
+def ensure_filer_permissions() -> None:
+    """Media library (FILER_ENABLE_PERMISSIONS): the IQZ manages every folder, every editor may read
+    (choose) every file, and each city's editors manage their folder "Kommunen/<city>"."""
+    groups = roles.sync_roles()
+    full = {"can_read": FolderPermission.ALLOW, "can_edit": FolderPermission.ALLOW,
+            "can_add_children": FolderPermission.ALLOW}
+    FolderPermission.objects.get_or_create(folder=None, type=FolderPermission.ALL, group=groups[roles.IQZ_GROUP],
+                                           defaults=full)
+    FolderPermission.objects.get_or_create(folder=None, type=FolderPermission.ALL,
+                                           group=groups[roles.MUNICIPAL_GROUP],
+                                           defaults={"can_read": FolderPermission.ALLOW})
+    root, _ = Folder.objects.get_or_create(name=MEDIA_FOLDER_ROOT, parent=None)
+    for editor in MunicipalEditor.objects.select_related("user", "municipality"):
+        folder, _ = Folder.objects.get_or_create(name=editor.municipality.name, parent=root)
+        FolderPermission.objects.get_or_create(folder=folder, type=FolderPermission.ALL, user=editor.user,
+                                               defaults=full)
+
+
 def ensure_static_alias(static_code, texts, user, plugins_before=(), plugins_after=()) -> Alias:
     category = Category.objects.filter(translations__name="Portal").first() or Category.objects.create(name="Portal")
     alias, created = Alias.objects.get_or_create(
@@ -252,6 +274,7 @@ def load_demo_content(stdout=None) -> dict:
     _load_app_content(stdout)
     pages = ensure_pages(users)
     ensure_municipal_page_permissions(pages, users)
+    ensure_filer_permissions()
     admin = users["admin"]
     ensure_static_alias("sidebar", SIDEBAR, admin, SIDEBAR.get("plugins", ()), SIDEBAR.get("plugins_after", ()))
     ensure_static_alias("footer", FOOTER, admin)

@@ -28,12 +28,25 @@ _CMS_EDITING = [
     "cms.cmsplugin",
     "djangocms_text",
     "djangocms_versioning.version",
-    "filer",
+    # The media library, without filer.folderpermission: who may change which folder is the
+    # superuser's to decide (with the permission an editor could grant themselves any folder).
+    "filer.folder",
+    "filer.file",
+    "filer.image",
+    "filer.clipboard",
+    "filer.clipboarditem",
     "easy_thumbnails",
 ]
 
 PERMISSIONS = {
-    IQZ_GROUP: _CMS_EDITING + ["djangocms_alias", "cms.pageusergroup", "cms.pagepermission"],
+    IQZ_GROUP: _CMS_EDITING + [
+        "djangocms_alias",
+        # The version lists of pages and aliases (proxy models with permissions of their own).
+        "djangocms_versioning.pagecontentversion",
+        "djangocms_versioning.aliascontentversion",
+        "cms.pageusergroup",
+        "cms.pagepermission",
+    ],
     MUNICIPAL_GROUP: _CMS_EDITING,
 }
 

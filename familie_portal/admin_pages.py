@@ -1,0 +1,94 @@
+"""
+Admin adjustments for the portal's editorial roles (holes found by tests/authz).
+
+django CMS decides "may read this page" with `user_can_view_page`, which for a page without view
+restrictions is true for every staff user - meant for the published page, but several admin
+endpoints use it for the page's *draft*. So a member of the Kommunale Redaktion could read another
+city's (or the IQZ's) unpublished draft: in the preview, edit and structure endpoints, and by
+copying the page (page tree "copy", or a crafted "duplicate" post) into their own subtree. django
+CMS's own notion for reading a draft is `user_can_view_page_draft` (change permission on that
+page; the page tree already uses it to offer "copy"); these endpoints now require it. Other
+objects (aliases, app models) keep django CMS's checks, which already ask their admin.
+
+djangocms-versioning wraps the PageContent admin registered here in its versioning subclass when
+django CMS starts (after admin autodiscovery), so the subclass below stays in effect.
+"""
+
+from functools import wraps
+
+from cms.admin.forms import DuplicatePageForm
+from cms.admin.pageadmin import PageAdmin, PageContentAdmin
+from cms.admin.placeholderadmin import PlaceholderAdmin
+from cms.models import Page, PageContent, Placeholder
+from cms.utils.admin import jsonify_request
+from cms.utils.page_permissions import user_can_view_page_draft
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseForbidden
+from django.urls import URLPattern
+from django.utils.translation import gettext_lazy as _
+
+DRAFT_ENDPOINTS = {
+    "cms_placeholder_render_object_edit",
+    "cms_placeholder_render_object_preview",
+    "cms_placeholder_render_object_structure",
+}
+
+
+def _require_page_draft_permission(view):
+    @wraps(view)
+    def guarded(request, content_type_id, object_id, *args, **kwargs):
+        try:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+        except ContentType.DoesNotExist:
+            raise Http404 from None
+        if model is not None and issubclass(model, PageContent):
+            content = PageContent.admin_manager.select_related("page").filter(pk=object_id).first()
+            # 404, not 403: the endpoint does not tell others that a draft exists.
+            if content is None or not user_can_view_page_draft(request.user, content.page):
+                raise Http404
+        return view(request, content_type_id, object_id, *args, **kwargs)
+
+    return guarded
+
+
+class PortalPlaceholderAdmin(PlaceholderAdmin):
+    def get_urls(self):
+        # Inside the admin_view wrapper (p.callback.__wrapped__ is the plain view), so that anonymous
+        # requests still go to the login page first.
+        return [
+            URLPattern(p.pattern, self.admin_site.admin_view(_require_page_draft_permission(p.callback.__wrapped__)),
+                       p.default_args, p.name)
+            if isinstance(p, URLPattern) and p.name in DRAFT_ENDPOINTS
+            else p
+            for p in super().get_urls()
+        ]
+
+
+class PortalPageAdmin(PageAdmin):
+    def copy_page(self, request, page_id):
+        page = self.get_page_from_id(page_id)
+        if page is not None and not user_can_view_page_draft(request.user, page, site=page.site):
+            return jsonify_request(HttpResponseForbidden(_("Sie dürfen diese Seite nicht kopieren.")))
+        return super().copy_page(request, page_id)
+
+
+class DraftSourceDuplicatePageForm(DuplicatePageForm):
+    """The page to duplicate comes from a hidden field: whoever posts it must be allowed to read its draft."""
+
+    def clean_source(self):
+        source = super().clean_source()
+        if source and not user_can_view_page_draft(self._user, source, site=source.site):
+            raise ValidationError(self.source_permission_denied)
+        return source
+
+
+class PortalPageContentAdmin(PageContentAdmin):
+    duplicate_form = DraftSourceDuplicatePageForm
+
+
+for model, model_admin in [(Placeholder, PortalPlaceholderAdmin), (Page, PortalPageAdmin),
+                           (PageContent, PortalPageContentAdmin)]:
+    admin.site.unregister(model)
+    admin.site.register(model, model_admin)

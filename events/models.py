@@ -16,68 +16,53 @@ from django.db import models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from djangocms_text.fields import HTMLField
 from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
 from events import recurrence
+from familie_portal.translation import translated
 from managers.models import Municipality, Organisation
 
 # Sub-URLs of the calendar page that an event slug must not shadow.
 RESERVED_SLUGS = {"archiv", "kalender", "rss", "atom", "veranstalter", "termine"}
 
 
-def translated(obj, field: str) -> str:
-    """`obj.<field>_en` when English is active and filled in, else the German `obj.<field>_de`."""
-    if (get_language() or "de").startswith("en"):
-        value = getattr(obj, f"{field}_en", "")
-        if value:
-            return value
-    return getattr(obj, f"{field}_de")
+class Term(models.Model):
+    """A named, ordered value editors pick from (a category, a target group), in German and English."""
+
+    slug = models.SlugField(_("Kurzname in Adressen"), max_length=60, unique=True)
+    name_de = models.CharField(_("Name (deutsch)"), max_length=100)
+    name_en = models.CharField(_("Name (englisch)"), max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name_de"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return translated(self, "name")
 
 
-class Category(models.Model):
+class Category(Term):
     """Kind of event: Werkstatt, Fachtag, Qualifizierung, Sprechstunde, …"""
 
-    slug = models.SlugField(_("Kurzname in Adressen"), max_length=60, unique=True)
-    name_de = models.CharField(_("Name (deutsch)"), max_length=100)
-    name_en = models.CharField(_("Name (englisch)"), max_length=100, blank=True)
-    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-
-    class Meta:
+    class Meta(Term.Meta):
         verbose_name = _("Kategorie")
         verbose_name_plural = _("Kategorien")
-        ordering = ["position", "name_de"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return translated(self, "name")
 
 
-class TargetGroup(models.Model):
+class TargetGroup(Term):
     """Who an event is for: Fachkräfte, Eltern, Verwaltung, …"""
 
-    slug = models.SlugField(_("Kurzname in Adressen"), max_length=60, unique=True)
-    name_de = models.CharField(_("Name (deutsch)"), max_length=100)
-    name_en = models.CharField(_("Name (englisch)"), max_length=100, blank=True)
-    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-
-    class Meta:
+    class Meta(Term.Meta):
         verbose_name = _("Zielgruppe")
         verbose_name_plural = _("Zielgruppen")
-        ordering = ["position", "name_de"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return translated(self, "name")
 
 
 class EventQuerySet(models.QuerySet):

@@ -4,7 +4,7 @@ Workshop reports of the IQZ series ("Werkstattreihe").
 A `Workshop` is the report of one workshop: where, when, who organised it, a lead, the body,
 the talks (`Contribution`), pull quotes (`Quote`), an optional ranked list (`RankedItem`, e.g.
 six administrative models from "stark" to "schwach", kept as data) and downloads. Content is in
-German and English (`<field>_de` / `<field>_en`, see `workshops.translation`). What is public is
+German and English (`<field>_de` / `<field>_en`, see `familie_portal.translation`). What is public is
 decided in one place: `WorkshopQuerySet.published()`.
 """
 
@@ -21,7 +21,7 @@ from djangocms_text.fields import HTMLField
 from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
-from workshops.translation import Translated, TranslatedMixin, current_language
+from familie_portal.translation import Translated, TranslatedMixin, current_language
 
 
 class WorkshopSeries(TranslatedMixin, models.Model):

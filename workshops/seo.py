@@ -6,8 +6,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from familie_portal.translation import current_language
 from workshops.models import Workshop
-from workshops.translation import current_language
 
 # json.dumps leaves these alone; inside <script> they could end the element or open a comment.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}

@@ -16,11 +16,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from menus.utils import set_language_changer
 
+from familie_portal.translation import current_language
 from workshops import selectors
 from workshops.forms import WorkshopFilterForm
 from workshops.models import Workshop
 from workshops.seo import meta_description, workshop_json_ld
-from workshops.translation import current_language
 
 
 class WorkshopListView(ListView):

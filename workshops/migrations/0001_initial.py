@@ -5,7 +5,7 @@ import django.db.models.deletion
 import djangocms_text.fields
 import filer.fields.file
 import filer.fields.image
-import workshops.translation
+import familie_portal.translation
 from django.conf import settings
 from django.db import migrations, models
 
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'Reihen',
                 'ordering': ['name_de'],
             },
-            bases=(workshops.translation.TranslatedMixin, models.Model),
+            bases=(familie_portal.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Workshop',
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'Werkstattberichte',
                 'ordering': ['-date', '-pk'],
             },
-            bases=(workshops.translation.TranslatedMixin, models.Model),
+            bases=(familie_portal.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
             name='RankedItem',
@@ -108,7 +108,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'Rangfolge',
                 'ordering': ['position', 'pk'],
             },
-            bases=(workshops.translation.TranslatedMixin, models.Model),
+            bases=(familie_portal.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Quote',
@@ -131,7 +131,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'Zitate',
                 'ordering': ['position', 'pk'],
             },
-            bases=(workshops.translation.TranslatedMixin, models.Model),
+            bases=(familie_portal.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Download',
@@ -148,7 +148,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'Downloads',
                 'ordering': ['position', 'pk'],
             },
-            bases=(workshops.translation.TranslatedMixin, models.Model),
+            bases=(familie_portal.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Contribution',
@@ -172,7 +172,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'Beiträge',
                 'ordering': ['position', 'pk'],
             },
-            bases=(workshops.translation.TranslatedMixin, models.Model),
+            bases=(familie_portal.translation.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
             name='WorkshopRevision',

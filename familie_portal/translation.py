@@ -1,5 +1,6 @@
 """
-Model content in German and English as explicit `<field>_de` / `<field>_en` columns.
+Model content in German and English as explicit `<field>_de` / `<field>_en` columns - the one way
+the portal's apps (workshop reports, events) store translated content.
 
 Why columns and not django-parler: every report is read with its inlines on one page; plain
 columns keep the queries per page fixed and visible (no translation joins or per-object
@@ -33,8 +34,13 @@ class Translated:
         return instance.translated(self.field)
 
 
+def translated(obj, field: str, language: str | None = None):
+    """`obj.<field>_<language>` (default: the active language), falling back to the German `obj.<field>_de`."""
+    language = current_language(language)
+    value = getattr(obj, f"{field}_{language}", "")
+    return value or getattr(obj, f"{field}_{DEFAULT_LANGUAGE}")
+
+
 class TranslatedMixin:
     def translated(self, field: str, language: str | None = None):
-        language = current_language(language)
-        value = getattr(self, f"{field}_{language}", "")
-        return value or getattr(self, f"{field}_{DEFAULT_LANGUAGE}")
+        return translated(self, field, language)

@@ -32,6 +32,7 @@ from cms.utils.placeholder import restore_sekizai_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
+from django.utils.translation import get_language
 from sekizai.data import UniqueSequence
 from sekizai.helpers import get_varname
 
@@ -70,11 +71,17 @@ def is_visitor_request(request) -> bool:
     )
 
 
-def fragment_key(request, name: str, language: str) -> str:
-    vary = "|".join(str(hook(request)) for hook in _plugin_vary_hooks())
+def fragment_key(request, name: str, language: str, *vary) -> str:
+    """The cache key of a fragment: generation, site, language, name and what it varies on."""
+    parts = "|".join(str(part) for part in vary)
     site = get_current_site(request).pk
-    digest = hashlib.sha256(f"{name}|{site}|{language}|{vary}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{name}|{site}|{language}|{parts}".encode()).hexdigest()[:32]
     return f"portal:fragment:{cache_generation()}:{digest}"
+
+
+def plugin_vary(request) -> str:
+    """What the site-wide plugins in a static alias vary on beyond the generation (see above)."""
+    return "|".join(str(hook(request)) for hook in _plugin_vary_hooks())
 
 
 def render_cached(context, key: str, render) -> str:
@@ -102,3 +109,16 @@ def render_cached(context, key: str, render) -> str:
         return content  # a per-visitor token inside: never share it
     cache.set(key, (str(content), fragment_blocks), fragment_cache_seconds())
     return content
+
+
+def cached_fragment(context, name: str, vary, render) -> str:
+    """
+    `render()` once per generation, language, `name` and `vary` for visitors; everyone else (editors,
+    the toolbar, a switched-off fragment cache) gets `render()` itself. `vary` must name everything
+    the fragment's HTML depends on besides published content and the language.
+    """
+    request = context.get("request")
+    if not is_visitor_request(request):
+        return render()
+    key = fragment_key(request, name, get_language(), *vary)
+    return render_cached(context, key, render)

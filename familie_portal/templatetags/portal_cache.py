@@ -1,4 +1,10 @@
 """
+Fragment caching for visitors (see familie_portal.fragments); editors always get a fresh render.
+
+`{% fragment "name" value ... %}...{% endfragment %}`: the enclosed template, rendered once per
+cache generation, language, name and the given values (everything the enclosed HTML depends on
+besides published content). A publish or any saved portal content starts a new generation.
+
 `{% cached_static_alias "sidebar" %}`: djangocms-alias's `{% static_alias %}`, rendered once per
 language and cache generation for visitors (see familie_portal.fragments). Editors get the
 original tag's behaviour unchanged: draft content, edit and structure mode, toolbar markup.
@@ -31,7 +37,8 @@ class CachedStaticAlias(StaticAlias):
         if not static_code or nodelist or not fragments.is_visitor_request(request):
             return super().render_tag(context, static_code, extra_bits, nodelist)
         key = fragments.fragment_key(
-            request, f"static_alias:{static_code}:{' '.join(extra_bits)}", get_language_from_request(request)
+            request, f"static_alias:{static_code}:{' '.join(extra_bits)}", get_language_from_request(request),
+            fragments.plugin_vary(request),
         )
         return fragments.render_cached(
             context, key, lambda: super(CachedStaticAlias, self).render_tag(context, static_code, extra_bits)
@@ -39,3 +46,23 @@ class CachedStaticAlias(StaticAlias):
 
 
 register.tag(CachedStaticAlias.name, CachedStaticAlias)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, vary, nodelist):
+        self.name, self.vary, self.nodelist = name, vary, nodelist
+
+    def render(self, context) -> str:
+        name = self.name.resolve(context)
+        vary = [value.resolve(context) for value in self.vary]
+        return fragments.cached_fragment(context, f"tag:{name}", vary, lambda: self.nodelist.render(context))
+
+
+@register.tag("fragment")
+def do_fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name: {% fragment \"name\" value ... %}")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)

@@ -82,6 +82,53 @@ def test_any_saved_row_renders_the_fragments_anew(client, pages_uncached):
     assert count > next_count
 
 
+def _nav(html: str) -> str:
+    return html[html.index('<nav class="main-nav"'):html.index("</nav>", html.index('<nav class="main-nav"'))]
+
+
+def _breadcrumb(html: str) -> str:
+    return html[html.index('<nav class="breadcrumb"'):html.index("</nav>", html.index('<nav class="breadcrumb"'))]
+
+
+def test_navigation_and_breadcrumb_follow_the_page_shown(client, pages_uncached):
+    for _ in range(2):
+        qualification = client.get(URL).content.decode()
+        events = client.get("/veranstaltungen/2008/5/").content.decode()
+    assert 'href="/qualifizierung/" aria-current="page"' in _nav(qualification)
+    assert 'aria-current="page">Qualifizierung<' in _breadcrumb(qualification)
+    assert 'href="/veranstaltungen/" aria-current="page"' in _nav(events)
+    assert "Qualifizierung" not in _breadcrumb(events)
+    pages_uncached.PORTAL_FRAGMENT_CACHE_SECONDS = 0
+    assert client.get(URL).content.decode() == qualification, "cached navigation is exactly a full render"
+
+
+def test_a_published_page_shows_in_the_cached_navigation_at_once(client, iqz_client, pages_uncached):
+    from cms.api import create_page
+    from cms.models import PageContent
+    from django.contrib.auth import get_user_model
+    from djangocms_versioning.models import Version
+
+    client.get(URL)
+    assert "Neuer Fachtag" not in _nav(client.get(URL).content.decode())
+    page = create_page("Neuer Fachtag", "pages/content.html", "de", slug="neuer-fachtag",
+                       created_by=get_user_model().objects.get(username="iqz"), in_navigation=True)
+    version = Version.objects.get_for_content(PageContent.admin_manager.get(page=page, language="de"))
+    assert "Neuer Fachtag" not in _nav(client.get(URL).content.decode()), "a draft stays out of the menu"
+    response = iqz_client.post(f"/admin/djangocms_versioning/pagecontentversion/{version.pk}/publish/")
+    assert response.status_code == 302
+    assert '>Neuer Fachtag</a>' in _nav(client.get(URL).content.decode())
+    assert 'aria-current="page">Neuer Fachtag<' in _breadcrumb(client.get("/neuer-fachtag/").content.decode())
+
+
+def test_the_language_switch_links_to_this_page_in_the_other_language(client, pages_uncached):
+    html = client.get("/veranstaltungen/2008/5/").content.decode()
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/events/2008/5/">' in html
+    assert '<a href="/en/events/2008/5/" hreflang="en" lang="en">EN' in html
+    english = client.get("/en/qualification/").content.decode()
+    assert '<a href="/qualifizierung/" hreflang="de" lang="de">DE' in english
+    assert '<span aria-current="true" lang="en">EN' in english
+
+
 def test_the_sidebar_calendar_follows_the_month_shown(client, pages_uncached):
     may = _sidebar(client.get("/veranstaltungen/2008/5/").content.decode())
     other = _sidebar(client.get(URL).content.decode())

@@ -76,7 +76,15 @@ def fragment_key(request, name: str, language: str, *vary) -> str:
     parts = "|".join(str(part) for part in vary)
     site = get_current_site(request).pk
     digest = hashlib.sha256(f"{name}|{site}|{language}|{parts}".encode()).hexdigest()[:32]
-    return f"portal:fragment:{cache_generation()}:{digest}"
+    return f"portal:fragment:{_request_generation(request)}:{digest}"
+
+
+def _request_generation(request) -> int:
+    """The cache generation, read once per request (a page may hold dozens of fragments)."""
+    generation = getattr(request, "_portal_cache_generation", None)
+    if generation is None:
+        generation = request._portal_cache_generation = cache_generation()
+    return generation
 
 
 def plugin_vary(request) -> str:

@@ -41,10 +41,11 @@ class DirectoryFilterForm(forms.Form):
     # Only municipalities someone is publicly active in: a short, useful list.
     kommune = forms.ChoiceField(label=_("Kommune"), required=False, widget=PlainSelect)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, choices=None, **kwargs):
+        """`choices`: what selectors.directory_choices() returns (the view passes a cached copy)."""
         super().__init__(*args, **kwargs)
         empty = [("", _("alle"))]
-        regions, kreise, municipalities = selectors.directory_choices()
+        regions, kreise, municipalities = choices or selectors.directory_choices()
         self.fields["regierungsbezirk"].choices = PlainChoices(empty + regions)
         self.fields["kreis"].choices = PlainChoices(empty + kreise)
         self.fields["kommune"].choices = PlainChoices(empty + municipalities)

@@ -10,11 +10,12 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from managers import rendering, selectors, svgmap
+from managers import caching, rendering, selectors, svgmap
 from managers.forms import DirectoryFilterForm
 from managers.models import FamilyManager, Municipality
 
@@ -56,7 +57,7 @@ class DirectoryView(ProfileCardsMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        self.form = DirectoryFilterForm(self.request.GET or None)
+        self.form = DirectoryFilterForm(self.request.GET or None, choices=caching.directory_choices(self.request))
         profiles = FamilyManager.objects.public()
         if self.form.is_bound and not self.form.is_valid():
             messages.warning(
@@ -91,7 +92,8 @@ class ProfileView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["places"] = self.object.municipalities.select_related("kreis")
+        # Lazy: read only when the "manager-profile" fragment is not cached.
+        context["places"] = SimpleLazyObject(lambda: list(self.object.municipalities.select_related("kreis")))
         return context
 
 
@@ -118,7 +120,8 @@ class MapView(TemplateView):
     template_name = "managers/map.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **map_context()}
+        # Lazy: the template's "managers-map" fragment asks for it only when it is not cached.
+        return {**super().get_context_data(**kwargs), "map": SimpleLazyObject(map_context)}
 
 
 @cache_control(public=True, max_age=300)

@@ -16,13 +16,14 @@ class MapTeaserPlugin(CMSPluginBase):
     render_template = "managers/plugins/map_teaser.html"
 
     def render(self, context, instance, placeholder):
-        from managers.views import map_context
+        from managers.views import small_map_context
 
         context = super().render(context, instance, placeholder)
         try:
             context["directory_url"] = reverse("managers:list")
             context["map_url"] = reverse("managers:map")
-            context.update(map_context())
+            if instance.show_map:
+                context.update(small_map_context())
         except NoReverseMatch:  # the apphook is not attached to a page yet
             context["directory_url"] = context["map_url"] = ""
         return context

@@ -143,12 +143,12 @@ class FamilyManagerQuerySet(models.QuerySet):
         return self.filter(status=FamilyManager.Status.PUBLISHED, consent_to_publication=True)
 
     def active_in(self, municipality):
-        """Profiles active in the municipality itself or across its whole Kreis."""
-        return self.filter(Q(municipalities=municipality) | Q(kreis_id=municipality.kreis_id)).distinct()
-
-    def for_listing(self):
-        return self.select_related("organisation", "kreis").prefetch_related(
-            models.Prefetch("municipalities", queryset=Municipality.objects.select_related("kreis"))
+        """Profiles active in the municipality itself or across its whole Kreis (each once: a subquery
+        instead of a join, so no DISTINCT)."""
+        through = FamilyManager.municipalities.through
+        return self.filter(
+            Q(pk__in=through.objects.filter(municipality=municipality).values("familymanager_id"))
+            | Q(kreis_id=municipality.kreis_id)
         )
 
 

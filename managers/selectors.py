@@ -1,11 +1,18 @@
-"""Reads about places, who may edit them, and where Familienmanager are active (public data only)."""
+"""Reads about places, who may edit them, and where Familienmanager are active (public data only).
+
+The map, its GeoJSON and the directory read these on every uncached request, so they ask the
+database for plain values (no model instances) in as few queries as possible.
+"""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, OuterRef, Q, Subquery
+from django.urls import NoReverseMatch, reverse
 
 from managers.models import FamilyManager, Kreis, Municipality
+
+SLUG_PLACEHOLDER = "__slug__"
 
 
 def municipality_for_user(user) -> Municipality | None:
@@ -16,7 +23,16 @@ def municipality_for_user(user) -> Municipality | None:
     return editor.municipality if editor else None
 
 
-@dataclass
+def url_template(viewname: str) -> str:
+    """`viewname`'s URL with SLUG_PLACEHOLDER for its slug: one reverse() for a whole list of links
+    (a few hundred reverses through the apphook cost ~10 ms a page). "" if the apphook is not attached."""
+    try:
+        return reverse(viewname, kwargs={"slug": SLUG_PLACEHOLDER})
+    except NoReverseMatch:
+        return ""
+
+
+@dataclass(slots=True)
 class PlaceCount:
     """One marker of the map / one line of its text alternative."""
 
@@ -46,62 +62,84 @@ class RegierungsbezirkGroup:
     kreise: list[KreisGroup] = field(default_factory=list)
 
 
-def public_counts_by_municipality() -> list[PlaceCount]:
-    """Municipalities with at least one public profile and how many (one query)."""
-    rows = (
+# The columns of public_municipality_rows(), in this order.
+MUNICIPALITY_ROW = ("ags", "name", "slug", "latitude", "longitude", "kreis__name", "kreis__slug",
+                    "kreis__regierungsbezirk__name", "count")
+
+
+def public_municipality_rows() -> list[tuple]:
+    """Municipalities with at least one public profile and how many, by name: tuples of MUNICIPALITY_ROW
+    (one query). Grouped by the primary keys, so PostgreSQL hashes integers instead of sorting names; a
+    profile appears once per municipality in the m2m table, so a plain COUNT is the number of profiles."""
+    return list(
         Municipality.objects.filter(family_managers__in=FamilyManager.objects.public())
-        .values(
-            "ags", "name", "slug", "latitude", "longitude",
-            "kreis__name", "kreis__slug", "kreis__regierungsbezirk__name",
-        )
-        .annotate(count=Count("family_managers", distinct=True))
+        .values("id", "kreis__id", "kreis__regierungsbezirk__id")
+        .annotate(count=Count("family_managers"))
         .order_by("name")
+        .values_list(*MUNICIPALITY_ROW)
     )
-    # One reverse() for all rows (a few hundred reverses through the apphook cost ~10 ms a page).
-    url_template = Municipality(slug="__slug__").get_absolute_url()
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def public_counts_by_municipality() -> list[PlaceCount]:
+    """public_municipality_rows() as PlaceCount items, with their page's URL."""
+    template = url_template("managers:municipality")
     return [
         PlaceCount(
-            ags=row["ags"], name=row["name"], slug=row["slug"], count=row["count"],
-            latitude=float(row["latitude"]) if row["latitude"] is not None else None,
-            longitude=float(row["longitude"]) if row["longitude"] is not None else None,
-            url=url_template.replace("__slug__", row["slug"]),
-            kreis_name=row["kreis__name"], kreis_slug=row["kreis__slug"],
-            regierungsbezirk_name=row["kreis__regierungsbezirk__name"],
+            ags=ags, name=name, slug=slug, count=count, latitude=_float(lat), longitude=_float(lon),
+            url=template.replace(SLUG_PLACEHOLDER, slug), kreis_name=kreis_name, kreis_slug=kreis_slug,
+            regierungsbezirk_name=rb_name,
         )
-        for row in rows
+        for ags, name, slug, lat, lon, kreis_name, kreis_slug, rb_name, count in public_municipality_rows()
     ]
 
 
-def public_counts_kreisweit(list_url: str) -> list[PlaceCount]:
-    """Kreise with public profiles active across the whole Kreis, placed at the Kreis's mean point (two queries)."""
-    kreise = list(
+def _public_kreisweit():
+    """Kreise with public profiles active across the whole Kreis: `count`, and `lat`/`lon`, the mean point
+    of the Kreis's municipalities, by name."""
+    centre = Municipality.objects.filter(kreis_id=OuterRef("pk")).order_by().values("kreis_id")
+    return (
         Kreis.objects.filter(family_managers__in=FamilyManager.objects.public())
-        .values("id", "name", "slug", "regierungsbezirk__name")
-        .annotate(count=Count("family_managers", distinct=True))
+        .values("id", "regierungsbezirk__id")
+        .annotate(
+            count=Count("family_managers"),
+            lat=Subquery(centre.annotate(mean=Avg("latitude")).values("mean")),
+            lon=Subquery(centre.annotate(mean=Avg("longitude")).values("mean")),
+        )
         .order_by("name")
     )
-    if not kreise:
-        return []
-    centres = {
-        row["kreis_id"]: row
-        for row in Municipality.objects.filter(kreis_id__in=[k["id"] for k in kreise])
-        .values("kreis_id")
-        .annotate(lat=Avg("latitude"), lon=Avg("longitude"))
-    }
-    result = []
-    for kreis in kreise:
-        centre = centres.get(kreis["id"], {})
-        result.append(
-            PlaceCount(
-                name=kreis["name"], slug=kreis["slug"], count=kreis["count"],
-                latitude=float(centre["lat"]) if centre.get("lat") is not None else None,
-                longitude=float(centre["lon"]) if centre.get("lon") is not None else None,
-                url=f"{list_url}?kreis={kreis['slug']}",
-                kreis_name=kreis["name"], kreis_slug=kreis["slug"],
-                regierungsbezirk_name=kreis["regierungsbezirk__name"], kreisweit=True,
-            )
+
+
+def public_counts_kreisweit(list_url: str) -> list[PlaceCount]:
+    """The Kreise with kreisweit public profiles as PlaceCount items, linked to the filtered directory
+    (one query)."""
+    return [
+        PlaceCount(
+            name=name, slug=slug, count=count, latitude=_float(lat), longitude=_float(lon),
+            url=f"{list_url}?kreis={slug}", kreis_name=name, kreis_slug=slug, regierungsbezirk_name=rb_name,
+            kreisweit=True,
         )
-    return result
+        for name, slug, rb_name, count, lat, lon in _public_kreisweit().values_list(
+            "name", "slug", "regierungsbezirk__name", "count", "lat", "lon"
+        )
+    ]
+
+
+def public_marker_points() -> list[tuple[float | None, float | None, int]]:
+    """(latitude, longitude, count) of the map's markers in the order of its places (municipalities, then
+    kreisweit Kreise, each by name): all the small map of the sidebar shows (two narrow queries)."""
+    municipalities = (
+        Municipality.objects.filter(family_managers__in=FamilyManager.objects.public())
+        .values("id")
+        .annotate(count=Count("family_managers"))
+        .order_by("name")
+        .values_list("latitude", "longitude", "count")
+    )
+    kreise = _public_kreisweit().values_list("lat", "lon", "count")
+    return [(_float(lat), _float(lon), count) for rows in (municipalities, kreise) for lat, lon, count in rows]
 
 
 def group_by_region(places: list[PlaceCount]) -> list[RegierungsbezirkGroup]:
@@ -117,3 +155,91 @@ def group_by_region(places: list[PlaceCount]) -> list[RegierungsbezirkGroup]:
             rb.kreise.append(KreisGroup(name=kreis_name, slug=kreis_slug, places=members))
         groups.append(rb)
     return groups
+
+
+# --- the directory ------------------------------------------------------------------------------
+
+def directory_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """(slug, name) choices of the directory's filters: Regierungsbezirke, Kreise, and the municipalities
+    someone is publicly active in, themselves or across their Kreis (two queries, no model instances)."""
+    kreise = list(
+        Kreis.objects.order_by("name").values_list("slug", "name", "regierungsbezirk__slug", "regierungsbezirk__name")
+    )
+    regions = sorted({(rb_slug, rb_name) for _slug, _name, rb_slug, rb_name in kreise}, key=lambda c: c[1])
+    public = FamilyManager.objects.public()
+    through = FamilyManager.municipalities.through
+    municipalities = list(
+        Municipality.objects.filter(
+            Q(pk__in=through.objects.filter(familymanager__in=public).values("municipality_id"))
+            | Q(kreis_id__in=public.filter(kreis__isnull=False).values("kreis_id"))
+        )
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+    return regions, [(slug, name) for slug, name, _rb_slug, _rb_name in kreise], municipalities
+
+
+def filter_directory(profiles, *, regierungsbezirk: str = "", kreis: str = "", kommune: str = "", q: str = ""):
+    """`profiles` narrowed by the directory's filters (slugs, search text). Conditions on the
+    municipalities are subqueries, so no profile appears twice and no DISTINCT is needed."""
+    through = FamilyManager.municipalities.through
+
+    def active_in_municipalities(**lookups) -> Q:
+        return Q(pk__in=through.objects.filter(**lookups).values("familymanager_id"))
+
+    if regierungsbezirk:
+        profiles = profiles.filter(
+            active_in_municipalities(municipality__kreis__regierungsbezirk__slug=regierungsbezirk)
+            | Q(kreis__regierungsbezirk__slug=regierungsbezirk)
+        )
+    if kreis:
+        profiles = profiles.filter(active_in_municipalities(municipality__kreis__slug=kreis) | Q(kreis__slug=kreis))
+    if kommune:
+        profiles = profiles.filter(
+            active_in_municipalities(municipality__slug=kommune)
+            | Q(kreis_id__in=Municipality.objects.filter(slug=kommune).values("kreis_id"))
+        )
+    if q:
+        profiles = profiles.filter(
+            Q(name__icontains=q) | Q(role__icontains=q) | Q(focus__icontains=q)
+            | Q(organisation__name__icontains=q) | active_in_municipalities(municipality__name__icontains=q)
+            | Q(kreis__name__icontains=q)
+        )
+    return profiles
+
+
+@dataclass(slots=True)
+class ProfileCard:
+    """What a profile's card in a list shows."""
+
+    slug: str
+    name: str
+    role: str
+    organisation_name: str | None
+    kreis_name: str | None
+    municipalities: list[tuple[str, str]] = field(default_factory=list)  # (slug, name)
+
+
+CARD_FIELDS = ("pk", "slug", "name", "role", "organisation__name", "kreis__name")
+
+
+def card_rows(profiles):
+    """`profiles` as the values a card needs (paginate this; then profile_cards() on the page)."""
+    return profiles.values_list(*CARD_FIELDS)
+
+
+def profile_cards(rows) -> list[ProfileCard]:
+    """Cards for a page of card_rows(), each with its municipalities by name (one query)."""
+    cards = {
+        pk: ProfileCard(slug=slug, name=name, role=role, organisation_name=org, kreis_name=kreis)
+        for pk, slug, name, role, org, kreis in rows
+    }
+    if cards:
+        through = FamilyManager.municipalities.through
+        for profile_id, slug, name in (
+            through.objects.filter(familymanager_id__in=list(cards))
+            .order_by("municipality__name")
+            .values_list("familymanager_id", "municipality__slug", "municipality__name")
+        ):
+            cards[profile_id].municipalities.append((slug, name))
+    return list(cards.values())

@@ -3,13 +3,15 @@ The map of NRW as server-rendered SVG: no tiles, no script, no request to anothe
 
 Longitude/latitude are projected equirectangularly with the x axis shrunk by cos(51.5°), which
 is close enough for one state. The state outline is projected once per process (it never
-changes) and kept in memory; only the markers are computed per request.
+changes) and kept in memory; only the markers are computed per request, and drawn by
+`managers.rendering`.
 """
 
 import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from managers.places import OUTLINE_GEOJSON
 
@@ -59,39 +61,13 @@ def geometry() -> Geometry:
     return Geometry(WIDTH, height, path, min_lon, max_lat, scale)
 
 
-@dataclass
-class Marker:
+class Marker(NamedTuple):
+    """A place's marker: centre and radius in map units (rounded to 0.1), and the place itself."""
+
     x: float
     y: float
     r: float
-    url: str
-    label: str
-    kreisweit: bool
-
-    # SVG attributes as plain strings: template number formatting is localised ("12,5").
-    @property
-    def cx(self) -> str:
-        return f"{self.x:.1f}"
-
-    @property
-    def cy(self) -> str:
-        return f"{self.y:.1f}"
-
-    @property
-    def radius(self) -> str:
-        return f"{self.r:.1f}"
-
-    @property
-    def left(self) -> str:
-        return f"{self.x - self.r:.1f}"
-
-    @property
-    def top(self) -> str:
-        return f"{self.y - self.r:.1f}"
-
-    @property
-    def size(self) -> str:
-        return f"{2 * self.r:.1f}"
+    place: object  # a selectors.PlaceCount, or None for the small map's dots
 
 
 def marker_radius(count: int) -> float:
@@ -99,15 +75,27 @@ def marker_radius(count: int) -> float:
     return round(min(5 + 3.2 * math.sqrt(count - 1), 18), 1) if count > 0 else 0
 
 
-def markers(places, label) -> list[Marker]:
-    """Markers for PlaceCount items; `label(place)` gives each link's accessible name."""
-    geo = geometry()
-    result = []
-    for place in places:
-        if place.latitude is None or place.longitude is None:
-            continue
-        x, y = geo.project(place.longitude, place.latitude)
-        result.append(Marker(x, y, marker_radius(place.count), place.url, label(place), place.kreisweit))
+def _sorted(markers: list[Marker]) -> list[Marker]:
     # Large circles first, so that small ones stay on top and clickable.
-    result.sort(key=lambda m: -m.r)
-    return result
+    markers.sort(key=lambda m: -m.r)
+    return markers
+
+
+def markers(places) -> list[Marker]:
+    """Markers for PlaceCount items with coordinates, large ones first (drawn by managers.rendering)."""
+    geo = geometry()
+    return _sorted([
+        Marker(*geo.project(place.longitude, place.latitude), marker_radius(place.count), place)
+        for place in places
+        if place.latitude is not None and place.longitude is not None
+    ])
+
+
+def dots(points) -> list[Marker]:
+    """The same markers from (latitude, longitude, count) points, without places (the small map)."""
+    geo = geometry()
+    return _sorted([
+        Marker(*geo.project(longitude, latitude), marker_radius(count), None)
+        for latitude, longitude, count in points
+        if latitude is not None and longitude is not None
+    ])

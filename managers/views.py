@@ -4,49 +4,60 @@ The directory of Familienmanager, their profiles, a page per municipality, and t
 Everything public goes through `FamilyManager.objects.public()`.
 """
 
+import json
+
 from django.contrib import messages
-from django.db.models import Q
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from managers import selectors, svgmap
+from managers import caching, rendering, selectors, svgmap
 from managers.forms import DirectoryFilterForm
 from managers.models import FamilyManager, Municipality
 
 PAGE_SIZE = 20
 
 
-def _count_label(place) -> str:
-    text = ngettext("%(count)s Familienmanager", "%(count)s Familienmanager", place.count) % {"count": place.count}
-    if place.kreisweit:
-        return _("%(place)s (kreisweit): %(text)s") % {"place": place.name, "text": text}
-    return f"{place.name}: {text}"
-
-
 def map_context() -> dict:
-    """Markers and the text alternative; the same data as the GeoJSON endpoint."""
+    """The map's markers and its text alternative; the same data as the GeoJSON endpoint."""
     list_url = reverse("managers:list")
     places = selectors.public_counts_by_municipality() + selectors.public_counts_kreisweit(list_url)
     return {
         "geometry": svgmap.geometry(),
-        "markers": svgmap.markers(places, _count_label),
-        "regions": selectors.group_by_region(places),
+        "markers": rendering.map_markers(svgmap.markers(places)),
+        "regions": [(rb.name, rendering.region_rows(rb)) for rb in selectors.group_by_region(places)],
         "total_places": len(places),
     }
 
 
-class DirectoryView(ListView):
+def small_map_context() -> dict:
+    """The small, decorative map of the sidebar teaser: dots only (no labels, links or tables)."""
+    return {
+        "geometry": svgmap.geometry(),
+        "markers": rendering.map_dots(svgmap.dots(selectors.public_marker_points())),
+    }
+
+
+class ProfileCardsMixin:
+    """A paginated list of profiles (card_rows) shown as cards: `profile_cards` is their HTML."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["profile_cards"] = rendering.profile_cards(selectors.profile_cards(context["object_list"]))
+        return context
+
+
+class DirectoryView(ProfileCardsMixin, ListView):
     template_name = "managers/directory.html"
     context_object_name = "profiles"
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        self.form = DirectoryFilterForm(self.request.GET or None)
+        self.form = DirectoryFilterForm(self.request.GET or None, choices=caching.directory_choices(self.request))
         profiles = FamilyManager.objects.public()
         if self.form.is_bound and not self.form.is_valid():
             messages.warning(
@@ -54,23 +65,16 @@ class DirectoryView(ListView):
                 _("Diese Auswahl kennen wir nicht. Bitte wählen Sie einen Regierungsbezirk, Kreis oder eine Kommune "
                   "aus der Liste."),
             )
-            return profiles.none()
+            return selectors.card_rows(profiles.none())
         data = self.form.cleaned_data if self.form.is_bound else {}
-        if rb := data.get("regierungsbezirk"):
-            profiles = profiles.filter(
-                Q(municipalities__kreis__regierungsbezirk=rb) | Q(kreis__regierungsbezirk=rb)
-            )
-        if kreis := data.get("kreis"):
-            profiles = profiles.filter(Q(municipalities__kreis=kreis) | Q(kreis=kreis))
-        if municipality := data.get("kommune"):
-            profiles = profiles.filter(Q(municipalities=municipality) | Q(kreis_id=municipality.kreis_id))
-        if q := (data.get("q") or "").strip():
-            profiles = profiles.filter(
-                Q(name__icontains=q) | Q(role__icontains=q) | Q(focus__icontains=q)
-                | Q(organisation__name__icontains=q) | Q(municipalities__name__icontains=q)
-                | Q(kreis__name__icontains=q)
-            )
-        return profiles.distinct().for_listing()
+        profiles = selectors.filter_directory(
+            profiles,
+            regierungsbezirk=data.get("regierungsbezirk", ""),
+            kreis=data.get("kreis", ""),
+            kommune=data.get("kommune", ""),
+            q=(data.get("q") or "").strip(),
+        )
+        return selectors.card_rows(profiles)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -84,10 +88,16 @@ class ProfileView(DetailView):
     context_object_name = "profile"
 
     def get_queryset(self):
-        return FamilyManager.objects.public().for_listing()
+        return FamilyManager.objects.public().select_related("organisation", "kreis")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Lazy: read only when the "manager-profile" fragment is not cached.
+        context["places"] = SimpleLazyObject(lambda: list(self.object.municipalities.select_related("kreis")))
+        return context
 
 
-class MunicipalityView(ListView):
+class MunicipalityView(ProfileCardsMixin, ListView):
     """ "Familienmanager in <Kommune>": profiles active there or across its Kreis."""
 
     template_name = "managers/municipality.html"
@@ -98,7 +108,7 @@ class MunicipalityView(ListView):
         self.municipality = get_object_or_404(
             Municipality.objects.select_related("kreis__regierungsbezirk"), slug=self.kwargs["slug"]
         )
-        return FamilyManager.objects.public().active_in(self.municipality).for_listing()
+        return selectors.card_rows(FamilyManager.objects.public().active_in(self.municipality))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -110,30 +120,32 @@ class MapView(TemplateView):
     template_name = "managers/map.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **map_context()}
+        # Lazy: the template's "managers-map" fragment asks for it only when it is not cached.
+        return {**super().get_context_data(**kwargs), "map": SimpleLazyObject(map_context)}
 
 
 @cache_control(public=True, max_age=300)
 def geojson(request):
-    """Published data for reuse: municipalities with counts, no personal data at all."""
-    features = []
-    for place in selectors.public_counts_by_municipality():
-        if place.latitude is None or place.longitude is None:
-            continue
-        features.append({
+    """Published data for reuse: municipalities with counts, no personal data at all.
+
+    Built from plain rows and serialised with one json.dumps: a few hundred features per request.
+    """
+    url = request.build_absolute_uri(selectors.url_template("managers:municipality"))
+    features = [
+        {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [place.longitude, place.latitude]},
+            "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
             "properties": {
-                "ags": place.ags,
-                "name": place.name,
-                "kreis": place.kreis_name,
-                "regierungsbezirk": place.regierungsbezirk_name,
-                "count": place.count,
-                "url": request.build_absolute_uri(place.url),
+                "ags": ags,
+                "name": name,
+                "kreis": kreis_name,
+                "regierungsbezirk": rb_name,
+                "count": count,
+                "url": url.replace(selectors.SLUG_PLACEHOLDER, slug),
             },
-        })
-    response = JsonResponse(
-        {"type": "FeatureCollection", "features": features}, json_dumps_params={"ensure_ascii": False}
-    )
-    response["Content-Type"] = "application/geo+json; charset=utf-8"
-    return response
+        }
+        for ags, name, slug, lat, lon, kreis_name, _kreis_slug, rb_name, count in selectors.public_municipality_rows()
+        if lat is not None and lon is not None
+    ]
+    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    return HttpResponse(body, content_type="application/geo+json; charset=utf-8")

@@ -176,3 +176,32 @@ def test_english_directory(client):
     response = client.get("/en/family-managers/")
     assert response.status_code == 200
     assert "Berta Beispiel" in response.content.decode()
+
+
+def test_geojson_is_what_the_orm_gives_feature_by_feature(client):
+    """Built from plain rows: the same features, values and order as a straightforward ORM query."""
+    from django.db.models import Count
+
+    rows = (
+        Municipality.objects.filter(family_managers__in=FamilyManager.objects.public())
+        .select_related("kreis__regierungsbezirk")
+        .annotate(count=Count("family_managers", distinct=True))
+        .order_by("name")
+    )
+    expected = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [float(m.longitude), float(m.latitude)]},
+            "properties": {
+                "ags": m.ags, "name": m.name, "kreis": m.kreis.name,
+                "regierungsbezirk": m.kreis.regierungsbezirk.name, "count": m.count,
+                "url": f"http://testserver{m.get_absolute_url()}",
+            },
+        }
+        for m in rows
+        if m.latitude is not None and m.longitude is not None
+    ]
+    response = client.get(reverse("managers:geojson"))
+    assert response.json() == {"type": "FeatureCollection", "features": expected}
+    assert response.content.decode().startswith('{"type": "FeatureCollection", "features": [{"type": "Feature", ')
+    assert "Münster" in response.content.decode(), "UTF-8, not \\u escapes"

@@ -9,6 +9,8 @@ produce (tests/familie_portal/test_forms_renderer.py compares them); anything un
 option template, a select template overridden by an app - falls back to the templates.
 """
 
+import html
+
 from django.forms.renderers import DjangoTemplates
 from django.template import Context
 from django.template.base import render_value_in_context
@@ -41,11 +43,17 @@ _context = Context(autoescape=True)
 
 def _out(value) -> str:
     """`{{ value }}` in a template: localized, escaped unless safe."""
+    if type(value) is str:  # the common case, without the template machinery (same result)
+        return html.escape(value)
+    if isinstance(value, SafeData):
+        return str(value)
     return render_value_in_context(value, _context)
 
 
 def _stringformat(value) -> str:
     """`{{ value|stringformat:'s' }}`."""
+    if type(value) is str:
+        return html.escape(value)
     text = "%s" % (value,)  # noqa: UP031 - exactly what the filter does
     return _out(mark_safe(text) if isinstance(value, SafeData) else text)  # noqa: S308 - safe input stays safe
 

@@ -56,6 +56,9 @@ def test_unknown_filter_values_give_an_empty_result_with_a_message(client, query
     html = response.content.decode()
     assert "Diese Auswahl kennen wir nicht" in html
     assert "0 Profile gefunden" in html and "Berta Beispiel" not in html
+    field = next(iter(query))
+    assert f'aria-describedby="id_{field}_error"' in html, "the field points at its error"
+    assert f'<p class="errorlist" id="id_{field}_error">' in html, "and the error exists"
 
 
 def test_filter_for_a_municipality_without_public_profiles_is_unknown(client):

@@ -52,6 +52,7 @@ PUBLIC_PAGES: list[Page] = [
     Page("manager-profile", "/familienmanager/profil/berta-beispiel/"),
     Page("managers-municipality", "/familienmanager/kommune/bochum/"),
     Page("managers-directory-en", "/en/family-managers/"),
+    Page("managers-directory-unknown-filter", "/familienmanager/?kommune=nirgendwo"),
     # Site-wide
     Page("search", "/suche/?q=Familie"),
     Page("search-en", "/en/suche/?q=family"),

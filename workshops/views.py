@@ -4,6 +4,19 @@ Public pages of the Werkstattreihe (served through the apphook on the CMS page "
 - list: published reports, newest first, filter by year / city / series, paginated;
 - detail: one published report, laid out as a report;
 - preview: any report, drafts included, for editors who may change reports (others get 404).
+
+Cached for visitors (familie_portal.fragments: keys hold the cache generation, which every publish
+and every saved portal row advances, the site and the language; editors always get a fresh render):
+
+- the report's article ("workshop-report", by report; it holds the series, place, organiser,
+  image, talks, quotes, ranked list, downloads and the organiser's dates of the year), its JSON-LD
+  ("workshop-json-ld", by report and its absolute address) and og:image ("workshop-og-image", by
+  report, scheme and host). The view reads only the report's own row; the rest is read when a
+  fragment is rendered (selectors.ReportParts).
+- the list's filter: its choices ("workshop-filter-choices", data, workshops.caching) and its HTML
+  ("workshop-filter", by bound-or-not and the valid values shown; a form with an invalid value is
+  always rendered). The cards of the page are built in Python (workshops.rendering), not cached.
+- "Neueste Werkstattberichte" (workshops/plugins/latest_workshops.html): by plugin and count.
 """
 
 from functools import partial

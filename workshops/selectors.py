@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 
 from events import selectors as events_selectors
 from events.calendar import local_midnight
+from familie_portal.translation import current_language
 from managers.models import Municipality, Organisation
 from workshops.models import Workshop, WorkshopSeries
 
@@ -143,11 +144,15 @@ class FilterChoices:
 
 
 def filter_choices() -> FilterChoices:
-    """The report filter's choices, labels in the active language (three queries)."""
+    """The report filter's choices, labels in the active language (three queries, no model instances)."""
+    series_name = f"name_{current_language()}"
     return FilterChoices(
         years=[(str(year), str(year)) for year in workshop_years()],
-        cities=[(city.slug, city.name) for city in workshop_cities()],
-        series=[(item.slug, item.name) for item in workshop_series()],
+        cities=list(workshop_cities().values_list("slug", "name")),
+        series=[
+            (item["slug"], item[series_name] or item["name_de"])
+            for item in workshop_series().values("slug", "name_de", "name_en")
+        ],
     )
 
 

@@ -12,9 +12,9 @@ from django.views.generic import TemplateView
 
 from familie_portal import discovery
 from familie_portal.search import registry, text
-from familie_portal.search.query import CountedPaginator
+from familie_portal.search import rendering as search_rendering
 from familie_portal.search.query import documents as query_documents
-from familie_portal.search.query import search as query_search
+from familie_portal.search.query import search_page
 
 
 @never_cache
@@ -65,9 +65,11 @@ class SearchView(TemplateView):
         kind = self.request.GET.get("art") or None
         if kind not in kinds:
             kind = None
-        result = query_search(query=query, language=get_language(), kind=kind)
-        paginator = CountedPaginator(result.queryset, self.paginate_by, count=result.total)
-        page_obj = paginator.get_page(self.request.GET.get("page"))
+        result = search_page(
+            query=query, language=get_language(), kind=kind, number=self.request.GET.get("page"),
+            per_page=self.paginate_by,
+        )
+        page_obj = result.page
         results = query_documents(page_obj.object_list)
         for document in results:
             document.passage = text.snippet(document.body, result.words)
@@ -81,6 +83,7 @@ class SearchView(TemplateView):
             total=result.total,
             page_obj=page_obj,
             results=results,
+            result_items=search_rendering.result_items(results),
         )
         return context
 

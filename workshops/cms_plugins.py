@@ -1,9 +1,11 @@
+from functools import partial
+
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from workshops import selectors
+from workshops import rendering, selectors
 from workshops.models import LatestWorkshops
 
 
@@ -20,9 +22,15 @@ class LatestWorkshopsPlugin(CMSPluginBase):
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        context["workshops"] = selectors.latest_workshops(count=instance.count)
+        # The cards, read and rendered only when the template's fragment is not cached.
+        context["workshops"] = partial(latest_workshop_cards, instance.count)
         try:
             context["list_url"] = reverse("workshops:list")
         except NoReverseMatch:  # the apphook is not on a page (yet)
             context["list_url"] = ""
         return context
+
+
+def latest_workshop_cards(count: int) -> str:
+    """The `<li>` cards of the newest `count` reports ("" if there are none)."""
+    return rendering.workshop_cards(selectors.latest_workshops(count=count), heading="h3")

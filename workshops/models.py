@@ -48,13 +48,17 @@ class WorkshopQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("series", "city", "organiser")
 
-    def for_detail(self):
-        return self.select_related("series", "city", "organiser", "image").prefetch_related(
-            "contributions",
-            models.Prefetch("quotes", queryset=Quote.objects.select_related("photo")),
-            "ranked_items",
-            models.Prefetch("downloads", queryset=Download.objects.select_related("file")),
+    def for_cards(self):
+        """What a report card shows (workshops.rendering.workshop_card): no bodies, no organiser."""
+        return self.select_related("series", "city").only(
+            "title_de", "title_en", "slug_de", "slug_en", "date", "end_date", "show_day", "teaser_de", "teaser_en",
+            "city", "series", "city__name", "series__name_de", "series__name_en",
         )
+
+    def for_detail(self):
+        """The report with what its header shows, for a complete render (the preview); the inlines
+        are read on use (selectors.ReportParts)."""
+        return self.select_related("series", "city", "organiser", "image")
 
 
 class Workshop(TranslatedMixin, models.Model):

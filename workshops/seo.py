@@ -17,8 +17,11 @@ def meta_description(workshop: Workshop, length: int = 160) -> str:
     return Truncator(" ".join(strip_tags(workshop.teaser).split())).chars(length)
 
 
-def workshop_json_ld(*, workshop: Workshop, request) -> SafeString:
-    """An `Article` about the workshop (an `Event`), safe to put inside <script type="application/ld+json">."""
+def workshop_json_ld(*, workshop: Workshop, request, contributions=None) -> SafeString:
+    """An `Article` about the workshop (an `Event`), safe to put inside <script type="application/ld+json">.
+
+    `contributions`: the report's talks if already read (else they are read here).
+    """
     url = request.build_absolute_uri(workshop.get_absolute_url())
     organiser = workshop.organiser
     organisation = {"@type": "Organization", "name": organiser.name}
@@ -45,7 +48,7 @@ def workshop_json_ld(*, workshop: Workshop, request) -> SafeString:
             {"affiliation": {"@type": "Organization", "name": contribution.affiliation}}
             if contribution.affiliation else {}
         )}
-        for contribution in workshop.contributions.all()
+        for contribution in (workshop.contributions.all() if contributions is None else contributions)
     ]
     if performers:
         event["performer"] = performers

@@ -1,9 +1,18 @@
-"""Reading the search index: one query for results, one for counts per kind."""
+"""
+Reading the search index.
+
+`search_page()` is what the search page asks: the counts per kind and one page of ranked result
+ids. On PostgreSQL that is ONE statement that matches (and ranks) the documents once and reads
+both from the matches; counting and ranking as two queries matched every document twice, and a
+common word ("Familie") matches nearly all of them, so either query scanned the whole table.
+`search()` gives the same as a lazy queryset (for callers that page themselves).
+"""
 
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, F, Q
 from django.utils.functional import cached_property
 
@@ -66,5 +75,92 @@ def search(*, query: str, language: str, kind: str | None = None) -> SearchResul
 def documents(ids) -> list[SearchDocument]:
     """The documents for a page of result ids, in result order."""
     ids = list(ids)
-    found = SearchDocument.objects.in_bulk(ids)
+    found = SearchDocument.objects.only("kind", "title", "body", "url", "date").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
+
+
+@dataclass
+class SearchPage:
+    """One page of results: the counts per kind (of every kind) and the Page of document ids."""
+
+    words: list[str]
+    counts: dict[str, int]
+    kind: str | None
+    page: Page
+
+    @property
+    def total(self) -> int:
+        return _total(self.counts, self.kind)
+
+
+def _total(counts: dict[str, int], kind: str | None) -> int:
+    return counts.get(kind, 0) if kind else sum(counts.values())
+
+
+def _page_number(number) -> int | None:
+    """?page= read as Paginator.validate_number reads it: 1 if not a number, None (meaning the
+    last page, as Paginator.get_page() shows then) if below 1; whether it exists is checked later."""
+    try:
+        if isinstance(number, float) and not number.is_integer():
+            raise ValueError
+        number = int(number)
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else None
+
+
+# The matching documents with their rank, computed once; the counts per kind and one page of ids
+# are both read from them. {matches}: the ORM's SELECT of (id, kind, date, rank).
+_COUNTS_AND_PAGE = """
+WITH matches (id, kind, date, rank) AS MATERIALIZED ({matches})
+SELECT NULL::bigint, kind, COUNT(*) FROM matches GROUP BY kind
+UNION ALL
+(SELECT id, kind, NULL FROM matches {kind_filter}ORDER BY rank DESC, date DESC NULLS LAST, id LIMIT %s OFFSET %s)
+"""
+
+
+def counts_and_page_statement(words, language, kind, per_page: int, number: int) -> tuple[str, list]:
+    """PostgreSQL: (sql, params) reading the counts per kind and the ids of page `number` at once."""
+    ts_query = SearchQuery(tsquery(words), search_type="raw", config=CONFIGS.get(language, "simple"))
+    matches = (
+        SearchDocument.objects.filter(language=language, search_vector=ts_query)
+        .annotate(rank=SearchRank(F("search_vector"), ts_query))
+        .order_by()
+        .values_list("pk", "kind", "date", "rank")
+    )
+    matches_sql, params = matches.query.sql_with_params()
+    sql = _COUNTS_AND_PAGE.format(matches=matches_sql, kind_filter="WHERE kind = %s " if kind else "")
+    return sql, [*params, *([kind] if kind else []), per_page, (number - 1) * per_page]
+
+
+def _counts_and_page_ids(words, language, kind, per_page: int, number: int) -> tuple[dict[str, int], list[int]]:
+    counts, ids = {}, []
+    with connection.cursor() as cursor:
+        cursor.execute(*counts_and_page_statement(words, language, kind, per_page, number))
+        for pk, row_kind, count in cursor.fetchall():
+            if pk is None:
+                counts[row_kind] = count
+            else:
+                ids.append(pk)
+    return counts, ids
+
+
+def search_page(*, query: str, language: str, kind: str | None = None, number=1, per_page: int = 10) -> SearchPage:
+    """The counts per kind and page `number` of the result ids (only `kind`'s if given), best first.
+
+    Results, order and counts are exactly `search()`'s, paged as Paginator.get_page() pages (not a
+    number: the first page; beyond the last or below 1: the last). On PostgreSQL one statement;
+    two when the page asked for does not exist and the last one is read instead.
+    """
+    words = query_words(query)
+    if not (words and uses_postgres()):
+        result = search(query=query, language=language, kind=kind)
+        page = CountedPaginator(result.queryset, per_page, count=result.total).get_page(number)
+        return SearchPage(words=words, counts=result.counts, kind=kind, page=page)
+    requested = _page_number(number)
+    counts, ids = _counts_and_page_ids(words, language, kind, per_page, requested or 1)
+    paginator = CountedPaginator([], per_page, count=_total(counts, kind))
+    shown = requested if requested is not None and requested <= paginator.num_pages else paginator.num_pages
+    if shown != (requested or 1):
+        counts, ids = _counts_and_page_ids(words, language, kind, per_page, shown)
+    return SearchPage(words=words, counts=counts, kind=kind, page=Page(ids, shown, paginator))

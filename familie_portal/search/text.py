@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 from html import unescape
 
 from django.utils.html import strip_tags
@@ -21,6 +22,10 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower()
+
+
+# Result passages fold the same words over and over ("Familie", "und", "der").
+_fold_word = lru_cache(maxsize=4096)(fold)
 
 
 def html_to_text(html: str) -> str:
@@ -49,13 +54,13 @@ def snippet(text: str, words: list[str], length: int = 240) -> list[tuple[str, b
     """
     if not text:
         return []
-    tokens = list(_WORD.finditer(text))
+    prefixes = tuple(w[: max(3, len(w) - 2)] for w in words)
 
     def matches(token_text: str) -> bool:
-        folded = fold(token_text)
-        return any(folded.startswith(w[: max(3, len(w) - 2)]) for w in words)
+        folded = _fold_word(token_text) if len(token_text) <= MAX_WORD_LENGTH else fold(token_text)
+        return folded.startswith(prefixes)
 
-    first = next((t for t in tokens if matches(t.group())), None)
+    first = next((t for t in _WORD.finditer(text) if matches(t.group())), None)
     start = 0
     if first is not None and first.start() > length // 3:
         start = text.rfind(" ", 0, first.start() - length // 3) + 1

@@ -4,6 +4,7 @@ import pytest
 from cms.api import add_plugin, create_page
 from cms.models import PageContent
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from djangocms_versioning.models import Version
 
 from familie_portal.models import SearchDocument
@@ -177,3 +178,19 @@ def test_search_query_count_is_constant(client, uncached, quasten_page, django_a
     client.get("/suche/", {"q": "familie"})
     with django_assert_max_num_queries(25):
         assert client.get("/suche/", {"q": "familie"}).status_code == 200
+
+
+@needs_postgres
+def test_cached_results_follow_every_change_of_the_index(client, admin_user_demo, settings):
+    """The result cache (counts and ids per query) lives only as long as the index is unchanged."""
+    settings.PORTAL_ANON_CACHE_SECONDS = 0
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
+    first = make_page(admin_user_demo, "Erste Seeadler-Seite", "<p>Seeadler</p>", slug="seeadler-1")
+    assert _titles(client, "Seeadler") == ["Erste Seeadler-Seite"]
+    with CaptureQueriesContext(connection) as queries:
+        assert _titles(client, "Seeadler") == ["Erste Seeadler-Seite"]
+    assert not [q for q in queries.captured_queries if "search_vector" in q["sql"]], "matched once, then cached"
+    make_page(admin_user_demo, "Zweite Seeadler-Seite", "<p>Seeadler</p>", slug="seeadler-2")
+    assert sorted(_titles(client, "Seeadler")) == ["Erste Seeadler-Seite", "Zweite Seeadler-Seite"]
+    Version.objects.get_for_content(first).unpublish(admin_user_demo)
+    assert _titles(client, "Seeadler") == ["Zweite Seeadler-Seite"]

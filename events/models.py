@@ -65,6 +65,13 @@ class TargetGroup(Term):
         verbose_name_plural = _("Zielgruppen")
 
 
+# The columns of a date card (events.rendering) and of recurrence.expand(); see EventQuerySet.for_cards().
+CARD_FIELDS = (
+    "slug", "title_de", "title_en", "lead_de", "lead_en", "start", "end", "all_day", "rrule", "exdates",
+    "venue_city", "booked_out", "organiser__name", "organiser__short_name", "category__name_de", "category__name_en",
+)
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         """THE rule for what the public sees: status "published". Nothing else decides it."""
@@ -79,8 +86,13 @@ class EventQuerySet(models.QuerySet):
         return self.filter(start__lt=end).filter(Q(series_end__isnull=True) | Q(series_end__gte=start))
 
     def for_listing(self):
-        """What list, grid and feeds render, without a query per event."""
+        """What feeds and the detail page render, without a query per event."""
         return self.select_related("organiser", "category", "municipality")
+
+    def for_cards(self):
+        """What a date card and the month grid show (events.rendering), and no more: no descriptions,
+        addresses or registration details to load for the 60 events of a month page."""
+        return self.select_related("organiser", "category").only(*CARD_FIELDS)
 
 
 class Event(models.Model):

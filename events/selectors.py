@@ -10,7 +10,7 @@ from django.db.models import Case, DateTimeField, F, Subquery, Value, When
 from django.db.models.functions import Coalesce, TruncDay
 from django.utils.functional import cached_property
 
-from events.calendar import day_window, local_midnight, local_tz
+from events.calendar import day_window, grid_range, local_midnight, local_tz
 from events.models import Event
 from events.recurrence import Occurrence, expand
 from managers.selectors import municipality_for_user
@@ -26,6 +26,11 @@ def public_events():
     return Event.objects.published().for_listing()
 
 
+def card_events():
+    """Published events with the columns a date card or the month grid shows (events.rendering)."""
+    return Event.objects.published().for_cards()
+
+
 def occurrences_between(start: datetime, end: datetime, *, events=None) -> list[Occurrence]:
     """Published occurrences touching [start, end), optionally from a filtered queryset of events."""
     queryset = public_events() if events is None else events
@@ -34,7 +39,19 @@ def occurrences_between(start: datetime, end: datetime, *, events=None) -> list[
 
 def day_occurrences(day: date, *, events=None) -> list[Occurrence]:
     start, end = day_window(day)
-    return occurrences_between(start, end, events=events)
+    return occurrences_between(start, end, events=card_events() if events is None else events)
+
+
+def month_occurrences(year: int, month: int, *, request=None) -> list[Occurrence]:
+    """The published occurrences of a month grid (all weeks shown), for date cards.
+
+    Read once per request: the month page and the sidebar calendar beside it show the same month.
+    """
+    memo = request.__dict__.setdefault("_events_month_occurrences", {}) if request is not None else {}
+    if (year, month) not in memo:
+        start, stop = grid_range(year, month)
+        memo[year, month] = occurrences_between(local_midnight(start), local_midnight(stop), events=card_events())
+    return memo[year, month]
 
 
 def upcoming_occurrences(*, now: datetime, events=None, limit: int | None = None) -> list[Occurrence]:
@@ -155,7 +172,7 @@ def organiser_events_in_year(*, organiser, year: int) -> list[Occurrence]:
     """
     start = local_midnight(date(year, 1, 1))
     end = local_midnight(date(year + 1, 1, 1))
-    occurrences = occurrences_between(start, end, events=public_events().filter(organiser=organiser))
+    occurrences = occurrences_between(start, end, events=card_events().filter(organiser=organiser))
     return [o for o in occurrences if o.start >= start]
 
 

@@ -191,7 +191,13 @@ class Event(models.Model):
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
         ordering = ["start"]
-        indexes = [models.Index(fields=["status", "start", "series_end"], name="event_public_window")]
+        indexes = [
+            # Windows are "start before the window's end and series_end after its start": in the past
+            # (May 2008) the start bound is the selective one, for "now" (alle Termine, the current
+            # month, the feeds) the end bound; PostgreSQL picks the index that fits.
+            models.Index(fields=["status", "start", "series_end"], name="event_public_window"),
+            models.Index(fields=["status", "series_end"], name="event_public_ends"),
+        ]
 
     def __str__(self):
         return self.title_de

@@ -1,0 +1,110 @@
+"""
+The calendar's cached fragments (familie_portal.fragments): the month's grid and dates, keyed by
+month and - while the grid shows it - today; the filter form, keyed by the submitted values. A
+saved change shows on the next request; the cached HTML is what a full render gives.
+"""
+
+import re
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from events.models import Category, Event
+from managers.models import Organisation
+
+pytestmark = pytest.mark.django_db
+MONTH = "/veranstaltungen/2008/5/"
+
+
+@pytest.fixture
+def fragments_on(settings):
+    """Page cache off, fragments on: a page missing the page cache on a running site."""
+    settings.PORTAL_ANON_CACHE_SECONDS = 0
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
+    return settings
+
+
+def _get(client, url) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    return len(queries), html[html.index("<main") : html.index("</main>")]
+
+
+def test_month_is_rendered_once_and_served_as_rendered(client, fragments_on, settings):
+    first_count, first = _get(client, MONTH)
+    second_count, second = _get(client, MONTH)
+    assert second_count < first_count, "grid and dates come from the cache: no query for the month's events"
+    assert second == first
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 0
+    assert _get(client, MONTH)[1] == first, "the cached fragment is exactly what a full render gives"
+
+
+def test_a_saved_event_shows_in_the_month_at_once(client, fragments_on):
+    assert "Familienfest im Stadtpark" in _get(client, MONTH)[1]
+    event = Event.objects.get(slug="familienfest-im-stadtpark-bochum-2008")
+    event.title_de = "Sommerfest im Stadtpark"
+    event.save()
+    html = _get(client, MONTH)[1]
+    assert "Sommerfest im Stadtpark" in html and "Familienfest im Stadtpark" not in html
+    event.status = Event.Status.DRAFT
+    event.save()
+    html = _get(client, MONTH)[1]
+    assert "Sommerfest im Stadtpark" not in html
+    assert 'data-date="2008-05-24"><span class="cal__num">' in html, "its day is no longer linked"
+
+
+def test_a_renamed_organiser_shows_on_the_cards_at_once(client, fragments_on):
+    _get(client, MONTH)
+    iqz = Organisation.objects.get(slug="iqz")
+    iqz.short_name = "IQZ NRW"
+    iqz.save()
+    assert '<p class="meta">IQZ NRW' in _get(client, MONTH)[1]
+
+
+def _today(html: str) -> list[str]:
+    return re.findall(r'<td class="[^"]*cal__day--today[^"]*" data-date="([\d-]+)" aria-current="date">', html)
+
+
+def test_the_month_marks_today_whatever_day_it_is(client, fragments_on, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2008, 5, 6))
+    assert _today(_get(client, MONTH)[1]) == ["2008-05-06"]
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2008, 5, 7))
+    assert _today(_get(client, MONTH)[1]) == ["2008-05-07"]
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2008, 7, 1))
+    assert 'aria-current="date"' not in _get(client, MONTH)[1]
+
+
+def _filters(html: str) -> str:
+    return html[html.index('<form class="filters') : html.index("</form>")]
+
+
+def test_the_filter_form_is_cached_per_submitted_values(client, fragments_on):
+    first_count, unfiltered = _get(client, "/veranstaltungen/")
+    second_count, again = _get(client, "/veranstaltungen/")
+    assert second_count <= first_count - 4, "no query for the four lists of choices"
+    assert _filters(again) == _filters(unfiltered)
+    assert '<option value="werkstatt">Werkstatt</option>' in _filters(unfiltered)
+
+    filtered = _filters(_get(client, "/veranstaltungen/?category=werkstatt")[1])
+    assert '<option value="werkstatt" selected>Werkstatt</option>' in filtered
+    assert "Filter zurücksetzen" in filtered and "Filter zurücksetzen" not in _filters(unfiltered)
+    assert '<option value="werkstatt">Werkstatt</option>' in _filters(_get(client, "/veranstaltungen/")[1])
+
+    invalid = _filters(_get(client, "/veranstaltungen/?category=gibt-es-nicht")[1])
+    assert 'aria-invalid="true"' in invalid
+
+
+def test_a_saved_category_shows_in_the_filter_form_at_once(client, fragments_on):
+    _get(client, "/veranstaltungen/")
+    category = Category.objects.get(slug="werkstatt")
+    category.name_de = "Werkstätten"
+    category.save()
+    assert '<option value="werkstatt">Werkstätten</option>' in _filters(_get(client, "/veranstaltungen/")[1])
+    Category.objects.create(slug="neu", name_de="Neue Kategorie")
+    html = _filters(_get(client, "/veranstaltungen/?category=neu")[1])
+    assert '<option value="neu" selected>Neue Kategorie</option>' in html and 'aria-invalid' not in html

@@ -6,12 +6,12 @@ public reads start from `Event.objects.published()` and end in `recurrence.expan
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Case, DateTimeField, F, Subquery, Value, When
+from django.db.models import Case, DateTimeField, Exists, F, OuterRef, Subquery, Value, When, prefetch_related_objects
 from django.db.models.functions import Coalesce, TruncDay
 from django.utils.functional import cached_property
 
 from events.calendar import day_window, grid_range, local_midnight, local_tz
-from events.models import Event
+from events.models import Event, EventDownload
 from events.recurrence import Occurrence, expand
 from managers.selectors import municipality_for_user
 
@@ -177,13 +177,19 @@ def organiser_events_in_year(*, organiser, year: int) -> list[Occurrence]:
 
 
 def published_event(slug: str) -> Event | None:
-    return (
+    """A published event with what its page shows; its downloads (`event.download_list`) are read
+    only if it has any, which most events do not."""
+    event = (
         public_events()
-        .prefetch_related("target_groups", "downloads__file")
         .select_related("image", "report")
+        .annotate(has_downloads=Exists(EventDownload.objects.filter(event=OuterRef("pk"))))
         .filter(slug=slug)
         .first()
     )
+    if event is not None:
+        prefetch_related_objects([event], "target_groups", *(["downloads__file"] if event.has_downloads else []))
+        event.download_list = list(event.downloads.all()) if event.has_downloads else []
+    return event
 
 
 def next_occurrences(event: Event, *, now: datetime, limit: int = 5) -> list[Occurrence]:

@@ -5,6 +5,7 @@ The calendar's hot loops as template tags (HTML built in Python by events.render
     {% occurrence_items occurrences level=2 %}          the <li> date cards of a list
     {% day_sections days %}                             the month page's days with their cards
     {% when occurrence %}                               a date in <time> elements
+    {% occurrence_url occurrence %}                     its link (a series date with ?termin=)
 """
 
 from django import template
@@ -36,3 +37,8 @@ def day_sections(context, days):
 @register.simple_tag(takes_context=True)
 def when(context, occurrence):
     return _renderer(context).when(occurrence)
+
+
+@register.simple_tag(takes_context=True)
+def occurrence_url(context, occurrence):
+    return _renderer(context).occurrence_url(occurrence)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events import selectors
 from events.calendar import checked_month, month_grid
+from events.fragments import UpcomingDates
 from events.models import MiniCalendarPluginModel, UpcomingEventsPluginModel
 
 
@@ -54,9 +55,6 @@ class UpcomingEventsPlugin(CMSPluginBase):
     cache = False
 
     def render(self, context, instance, placeholder):
-        events = selectors.card_events()
-        if instance.organiser_id:
-            events = events.filter(organiser_id=instance.organiser_id)
-        occurrences = selectors.upcoming_occurrences(now=timezone.now(), events=events, limit=instance.count)
-        context.update({"instance": instance, "occurrences": occurrences})
+        # The dates are read only if the cached list is not valid any more (events.fragments).
+        context.update({"instance": instance, "upcoming": UpcomingDates(instance, request=context.get("request"))})
         return context

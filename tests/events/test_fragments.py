@@ -5,7 +5,7 @@ saved change shows on the next request; the cached HTML is what a full render gi
 """
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
@@ -13,7 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Category, Event
+from events.selectors import upcoming_occurrences
 from managers.models import Organisation
+
+from .factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 MONTH = "/veranstaltungen/2008/5/"
@@ -108,3 +111,52 @@ def test_a_saved_category_shows_in_the_filter_form_at_once(client, fragments_on)
     Category.objects.create(slug="neu", name_de="Neue Kategorie")
     html = _filters(_get(client, "/veranstaltungen/?category=neu")[1])
     assert '<option value="neu" selected>Neue Kategorie</option>' in html and 'aria-invalid' not in html
+
+
+# --- "Nächste Termine" on the home page -----------------------------------------------------------
+
+def _upcoming(html: str) -> str:
+    start = html.index('<section class="upcoming-events"')
+    return html[start : html.index("</section>", start)]
+
+
+def _event_reads(client, url) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    html = response.content.decode()
+    reads = [q for q in queries if '"events_event"' in q["sql"]]
+    return len(reads), _upcoming(html[html.index("<main") : html.index("</main>")])
+
+
+def test_next_dates_are_cached_until_the_first_of_them_ends(client, fragments_on, monkeypatch):
+    reads, first = _event_reads(client, "/")
+    assert reads > 0 and "Nächste Termine" in first
+    reads, again = _event_reads(client, "/")
+    assert reads == 0 and again == first, "served from the cache: no event read"
+
+    soonest = next(iter(upcoming_occurrences(now=timezone.now(), limit=1)))
+    assert soonest.event.title in first
+    later = soonest.end + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    reads, after_it_ended = _event_reads(client, "/")
+    assert reads > 0, "the cached list is not valid once a shown date is over"
+    assert f">{soonest.event.title}</a>" not in after_it_ended
+
+
+def test_a_saved_event_shows_in_the_next_dates_at_once(client, fragments_on):
+    _event_reads(client, "/")
+    soon = timezone.now() + timedelta(minutes=5)
+    EventFactory(title_de="Ganz kurzfristig", start=soon, end=soon + timedelta(hours=1))
+    assert "Ganz kurzfristig" in _event_reads(client, "/")[1]
+
+
+def test_next_dates_are_not_cached_while_fewer_than_asked_for(client, fragments_on):
+    from events.models import UpcomingEventsPluginModel
+
+    plugin = UpcomingEventsPluginModel.objects.first()
+    plugin.count = 500
+    plugin.save()
+    first_reads, first = _event_reads(client, "/")
+    reads, again = _event_reads(client, "/")
+    assert first_reads > 0 and reads > 0, "a date may join at the far end of the window: no cached list"
+    assert again == first

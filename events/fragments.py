@@ -1,0 +1,73 @@
+"""
+What the calendar caches for visitors (familie_portal.fragments: keys hold the cache generation,
+which every publish and every saved portal row bumps, the site and the language; editors always get
+a fresh render), and why each stays fresh:
+
+- the month's grid and dates (templates/events/month.html), per year and month, and today's date
+  while the grid shows it (it is marked): nothing else in it changes without a save;
+- the filter form of the date lists (templates/events/occurrence_list.html), per submitted values:
+  the choices change only with saved content, the shown values and errors follow from the values;
+- "Nächste Termine" (UpcomingEventsPlugin on the home page), per plugin and per *validity*: see
+  `UpcomingDates`.
+
+The sidebar's mini calendar is part of the cached sidebar (its plugin declares the month shown and
+today as what it varies on).
+"""
+
+from datetime import datetime
+
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+
+from events import selectors
+from familie_portal import fragments
+
+
+class UpcomingDates:
+    """
+    The next dates of an UpcomingEventsPlugin, read only when its cached HTML cannot be used.
+
+    The list is "the first `count` dates not yet over" - it changes without any save as soon as one
+    of the shown dates ends (then it drops out and the next one moves up), and never before: a date
+    joining at the far end of the two-year window starts after every shown one. So the HTML is
+    cached under `version`, the earliest end among the shown dates, and that moment is remembered
+    (per generation, plugin and language) until it has passed. With fewer dates than `count` a date
+    could join at the far end: then nothing is cached (`version` is None).
+    """
+
+    def __init__(self, instance, *, request=None):
+        self.instance = instance
+        self.request = request
+        self.now = timezone.now()
+
+    @cached_property
+    def occurrences(self) -> list:
+        events = selectors.card_events()
+        if self.instance.organiser_id:
+            events = events.filter(organiser_id=self.instance.organiser_id)
+        return selectors.upcoming_occurrences(now=self.now, events=events, limit=self.instance.count)
+
+    def _valid_until(self) -> datetime | None:
+        occurrences = self.occurrences
+        if not occurrences or len(occurrences) < self.instance.count:
+            return None
+        return min(occurrence.end for occurrence in occurrences)
+
+    @cached_property
+    def version(self) -> str | None:
+        """The fragment key's part for "which dates": until when they stay the shown ones."""
+        if not fragments.is_visitor_request(self.request):
+            return None  # editors get a fresh render anyway
+        instance = self.instance
+        key = fragments.fragment_key(
+            self.request, "events:upcoming-until", get_language(), instance.pk, instance.count, instance.organiser_id
+        )
+        until = cache.get(key)
+        if until is None or self.now >= until:
+            until = self._valid_until()
+            if until is None:
+                return None
+            cache.set(key, until, fragments.fragment_cache_seconds())
+        return until.isoformat()

@@ -5,6 +5,7 @@ a fresh render), and why each stays fresh:
 
 - the month's grid and dates (templates/events/month.html), per year and month, and today's date
   while the grid shows it (it is marked): nothing else in it changes without a save;
+- a day's dates (templates/events/day.html), per day: only saved content changes them;
 - the filter form of the date lists (templates/events/occurrence_list.html), per submitted values:
   the choices change only with saved content, the shown values and errors follow from the values;
 - "Nächste Termine" (UpcomingEventsPlugin on the home page), per plugin and per *validity*: see

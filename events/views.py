@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -186,7 +186,8 @@ class DayView(IntegerKwargsMixin, TemplateView):
         context.update(
             day=the_day,
             nav="month",
-            occurrences=selectors.day_occurrences(the_day),
+            # Read only when the day's cached list cannot be used (templates/events/day.html).
+            occurrences=SimpleLazyObject(lambda: selectors.day_occurrences(the_day)),
             previous_day=_in_range(the_day - timedelta(days=1)),
             next_day=_in_range(the_day + timedelta(days=1)),
         )

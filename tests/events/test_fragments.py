@@ -160,3 +160,17 @@ def test_next_dates_are_not_cached_while_fewer_than_asked_for(client, fragments_
     reads, again = _event_reads(client, "/")
     assert first_reads > 0 and reads > 0, "a date may join at the far end of the window: no cached list"
     assert again == first
+
+
+def test_a_days_dates_are_cached_and_a_saved_event_shows_at_once(client, fragments_on):
+    url = "/veranstaltungen/2008/5/24/"
+    first_count, first = _get(client, url)
+    second_count, second = _get(client, url)
+    assert second_count < first_count and second == first
+    assert "Familienfest im Stadtpark" in first
+    event = Event.objects.get(slug="familienfest-im-stadtpark-bochum-2008")
+    event.start += timedelta(days=1)
+    event.end += timedelta(days=1)
+    event.save()
+    assert "Familienfest im Stadtpark" not in _get(client, url)[1]
+    assert "Familienfest im Stadtpark" in _get(client, "/veranstaltungen/2008/5/25/")[1]

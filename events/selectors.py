@@ -6,16 +6,29 @@ public reads start from `Event.objects.published()` and end in `recurrence.expan
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Case, DateTimeField, Exists, F, OuterRef, Subquery, Value, When, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    Min,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, TruncDay
 from django.utils.functional import cached_property
 
-from events.calendar import day_window, grid_range, local_midnight, local_tz
+from events.calendar import day_window, grid_range, local_date, local_midnight, local_tz
 from events.models import Event, EventDownload
 from events.recurrence import Occurrence, expand
 from managers.selectors import municipality_for_user
 
-# How far ahead "alle Termine" and the feeds look, and how far back the iCalendar feed starts.
+# How far ahead "alle Termine" and the feeds look (to the end of that day, see upcoming_end()), and
+# how far back the iCalendar feed starts.
 UPCOMING_HORIZON = timedelta(days=2 * 366)
 FEED_PAST = timedelta(days=180)
 # Where the archive begins when no "from" date is given.
@@ -54,9 +67,15 @@ def month_occurrences(year: int, month: int, *, request=None) -> list[Occurrence
     return memo[year, month]
 
 
+def upcoming_end(now: datetime) -> datetime:
+    """The end of what is "upcoming": the end of the day UPCOMING_HORIZON ahead. A whole day, so the
+    far end of the lists moves once a day, not with every request (events.fragments)."""
+    return local_midnight(local_date(now + UPCOMING_HORIZON) + timedelta(days=1))
+
+
 def upcoming_occurrences(*, now: datetime, events=None, limit: int | None = None) -> list[Occurrence]:
     """Occurrences not yet over, soonest first (running multi-day events included)."""
-    window = OccurrenceWindow(public_events() if events is None else events, now, now + UPCOMING_HORIZON)
+    window = OccurrenceWindow(public_events() if events is None else events, now, upcoming_end(now))
     return window[:limit] if limit else list(window)
 
 
@@ -95,8 +114,9 @@ class OccurrenceWindow(Sequence):
 
     def _series_between(self, start: datetime, end: datetime) -> list[Occurrence]:
         series = self.events.exclude(rrule="").overlapping(start, end)
-        occurrences = [o for o in expand(series, start, end) if self._keep(o)]
-        occurrences.sort(key=_occurrence_key, reverse=self.newest_first)
+        occurrences = [o for o in expand(series, start, end) if self._keep(o)]  # in _occurrence_key order
+        if self.newest_first:
+            occurrences.reverse()  # no two share a key (one event, one start): the same as sorting
         return occurrences
 
     def _singles(self):
@@ -113,8 +133,20 @@ class OccurrenceWindow(Sequence):
         )
 
     @cached_property
+    def _singles_summary(self) -> dict:
+        return self._singles().aggregate(count=Count("pk"), first_end=Min("series_end"))
+
+    @cached_property
     def _count(self) -> int:
-        return self._singles().count() + len(self._series)
+        return self._singles_summary["count"] + len(self._series)
+
+    def first_end(self) -> datetime | None:
+        """When the first date in the window ends (None: no date): until then a list of what is not
+        yet over stays as it is. A single date's series_end is its end (Event.save())."""
+        ends = [occurrence.end for occurrence in self._series]
+        if self._singles_summary["first_end"] is not None:
+            ends.append(self._singles_summary["first_end"])
+        return min(ends, default=None)
 
     def __len__(self) -> int:
         return self._count
@@ -193,7 +225,7 @@ def published_event(slug: str) -> Event | None:
 
 
 def next_occurrences(event: Event, *, now: datetime, limit: int = 5) -> list[Occurrence]:
-    return expand([event], now, now + UPCOMING_HORIZON)[:limit]
+    return expand([event], now, upcoming_end(now))[:limit]
 
 
 # --- editorial scope ------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from events.calendar import (
     month_grid,
 )
 from events.filters import EventFilterForm
+from events.fragments import RememberedDates
 from events.jsonld import event_json_ld
 from events.recurrence import Occurrence, expand, first_start, occurrence_end, occurrence_on
 from managers.models import Organisation
@@ -73,24 +74,37 @@ class UpcomingView(FilteredOccurrencesMixin, TemplateView):
     def occurrences(self, form):
         now = timezone.now()
         events = form.filter_events(selectors.card_events())
-        start, end = form.window(start=now, end=now + selectors.UPCOMING_HORIZON, horizon=selectors.UPCOMING_HORIZON)
+        start, end = form.window(start=now, end=selectors.upcoming_end(now), horizon=selectors.UPCOMING_HORIZON)
         return selectors.OccurrenceWindow(events, start, end)
+
+    def dates(self, form):
+        """What the Paginator pages: the upcoming dates, remembered while valid (events.fragments)."""
+        return RememberedDates(
+            self.occurrences(form), request=self.request, filters=form.submitted_values,
+            moving=not form.cleaned_data.get("from"),
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = self.filter_form()
-        occurrences = self.occurrences(form) if form.is_valid() else []
-        page_obj = Paginator(occurrences, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        dates = self.dates(form) if form.is_valid() else []
+        page_obj = Paginator(dates, PAGE_SIZE).get_page(self.request.GET.get("page"))
         nav = "archive" if self.archive else "upcoming"
-        context.update(form=form, page_obj=page_obj, archive=self.archive, nav=nav)
+        context.update(
+            form=form, page_obj=page_obj, archive=self.archive, nav=nav,
+            dates_version=getattr(dates, "version", None),
+        )
         return context
 
 
 class ArchiveView(UpcomingView):
-    """Past dates, most recent first."""
+    """Past dates, most recent first (not cached: every date that ends joins them)."""
 
     template_name = "events/occurrence_list.html"
     archive = True
+
+    def dates(self, form):
+        return self.occurrences(form)
 
     def occurrences(self, form):
         now = timezone.now()
@@ -272,7 +286,7 @@ class IcalFeedView(FilteredOccurrencesMixin, View):
         if form.is_valid():
             now = timezone.now()
             start, end = form.window(
-                start=now - selectors.FEED_PAST, end=now + selectors.UPCOMING_HORIZON,
+                start=now - selectors.FEED_PAST, end=selectors.upcoming_end(now),
                 horizon=selectors.UPCOMING_HORIZON,
             )
             events = form.filter_events(selectors.public_events()).overlapping(start, end)

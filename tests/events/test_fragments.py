@@ -9,14 +9,16 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from events import selectors
 from events.models import Category, Event
 from events.selectors import upcoming_occurrences
 from managers.models import Organisation
 
-from .factories import EventFactory
+from .factories import EventFactory, bulk_events
 
 pytestmark = pytest.mark.django_db
 MONTH = "/veranstaltungen/2008/5/"
@@ -174,3 +176,71 @@ def test_a_days_dates_are_cached_and_a_saved_event_shows_at_once(client, fragmen
     event.save()
     assert "Familienfest im Stadtpark" not in _get(client, url)[1]
     assert "Familienfest im Stadtpark" in _get(client, "/veranstaltungen/2008/5/25/")[1]
+
+
+# --- "alle Termine" ---------------------------------------------------------------------------
+
+LIST = "/veranstaltungen/"
+
+
+def _list(client, url=LIST):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    reads = [q for q in queries if '"events_event"' in q["sql"]]
+    return len(reads), html[html.index("<main") : html.index("</main>")], response
+
+
+def _count(html: str) -> int:
+    return int(re.search(r'<p class="meta" role="status">(\d+) Termine?</p>', html).group(1))
+
+
+def test_a_list_page_is_served_without_reading_events_while_its_dates_stay(client, fragments_on, settings):
+    reads, first, _response = _list(client)
+    assert reads > 0
+    reads, again, _response = _list(client)
+    assert reads == 0 and again == first
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 0
+    assert _list(client)[1] == first, "the cached page is exactly what a full render gives"
+
+
+def test_a_saved_event_shows_in_the_list_at_once(client, fragments_on):
+    _reads, before, _response = _list(client)
+    soon = timezone.now() + timedelta(minutes=5)
+    EventFactory(title_de="Ganz kurzfristig", start=soon, end=soon + timedelta(hours=1))
+    _reads, after, _response = _list(client)
+    assert "Ganz kurzfristig" in after and _count(after) == _count(before) + 1
+
+
+def test_the_list_is_read_again_when_its_first_date_ends(client, fragments_on, monkeypatch):
+    _reads, before, response = _list(client)
+    now = timezone.now()
+    window = selectors.OccurrenceWindow(selectors.card_events(), now, selectors.upcoming_end(now))
+    first_end = window.first_end()
+    ending = next(o for o in window if o.end == first_end)
+    monkeypatch.setattr(timezone, "now", lambda: first_end + timedelta(seconds=1))
+    reads, after, _response = _list(client)
+    assert reads > 0, "the remembered dates are not valid once one of them is over"
+    assert _count(after) < _count(before)
+    assert ending.get_absolute_url() not in after or ending.is_series
+
+
+def test_pages_keep_every_query_parameter_and_the_filters_own_cache(client, fragments_on):
+    bulk_events(25, first=timezone.now() + timedelta(days=1))  # more than one page (before the first request)
+    _list(client)
+    reads, html, _response = _list(client, f"{LIST}?utm_source=brief")
+    assert reads == 0, "the same dates: the extra parameter is not part of the key"
+    assert re.search(r'<a href="\?utm_source=brief&amp;page=2" rel="next">', html)
+    _reads, page2, _response = _list(client, f"{LIST}?page=2")
+    assert page2 != html and "Seite 2 von" in page2
+    _reads, filtered, _response = _list(client, f"{LIST}?q=masse")
+    assert _count(filtered) == 25 < _count(html)
+
+
+def test_a_list_from_a_date_does_not_move_and_editors_get_no_cached_list(iqz_client, fragments_on):
+    visitor = Client()
+    response = _list(visitor, f"{LIST}?from=2008-05-01")[2]
+    assert response.context["dates_version"].startswith("fixed|")
+    assert _list(visitor, LIST)[2].context["dates_version"].startswith(timezone.localdate().isoformat())
+    assert _list(iqz_client, LIST)[2].context["dates_version"] is None

@@ -211,16 +211,17 @@ def organiser_events_in_year(*, organiser, year: int) -> list[Occurrence]:
 def published_event(slug: str) -> Event | None:
     """A published event with what its page shows; its downloads (`event.download_list`) are read
     only if it has any, which most events do not."""
-    event = (
-        public_events()
-        .select_related("image", "report")
-        .annotate(has_downloads=Exists(EventDownload.objects.filter(event=OuterRef("pk"))))
-        .filter(slug=slug)
-        .first()
-    )
-    if event is not None:
-        prefetch_related_objects([event], "target_groups", *(["downloads__file"] if event.has_downloads else []))
-        event.download_list = list(event.downloads.all()) if event.has_downloads else []
+    try:
+        event = (
+            Event.objects.published()
+            .select_related("organiser", "category", "image", "report")
+            .annotate(has_downloads=Exists(EventDownload.objects.filter(event=OuterRef("pk"))))
+            .get(slug=slug)
+        )
+    except Event.DoesNotExist:
+        return None
+    prefetch_related_objects([event], "target_groups", *(["downloads__file"] if event.has_downloads else []))
+    event.download_list = list(event.downloads.all()) if event.has_downloads else []
     return event
 
 

@@ -28,7 +28,7 @@ class MiniCalendarPlugin(CMSPluginBase):
     def render(self, context, instance, placeholder):
         request = context.get("request")
         year, month = _shown_month(request)
-        occurrences = selectors.month_occurrences(year, month, request=request)
+        occurrences = selectors.month_occurrences(year, month, request=request, cards=False)
         context.update({"instance": instance, "grid": month_grid(year, month, occurrences=occurrences)})
         return context
 

@@ -94,6 +94,10 @@ class EventQuerySet(models.QuerySet):
         addresses or registration details to load for the 60 events of a month page."""
         return self.select_related("organiser", "category").only(*CARD_FIELDS)
 
+    def for_grid(self):
+        """What a grid without cards needs (the sidebar calendar counts dates per day): the dates."""
+        return self.only("start", "end", "all_day", "rrule", "exdates", "title_de")
+
 
 class Event(models.Model):
     class Status(models.TextChoices):

@@ -55,16 +55,20 @@ def day_occurrences(day: date, *, events=None) -> list[Occurrence]:
     return occurrences_between(start, end, events=card_events() if events is None else events)
 
 
-def month_occurrences(year: int, month: int, *, request=None) -> list[Occurrence]:
-    """The published occurrences of a month grid (all weeks shown), for date cards.
+def month_occurrences(year: int, month: int, *, request=None, cards: bool = True) -> list[Occurrence]:
+    """The published occurrences of a month grid (all weeks shown), for date cards or (`cards=False`)
+    only for counting them per day.
 
     Read once per request: the month page and the sidebar calendar beside it show the same month.
     """
     memo = request.__dict__.setdefault("_events_month_occurrences", {}) if request is not None else {}
-    if (year, month) not in memo:
+    read = memo.get((year, month))
+    if read is None or (cards and not read[1]):
         start, stop = grid_range(year, month)
-        memo[year, month] = occurrences_between(local_midnight(start), local_midnight(stop), events=card_events())
-    return memo[year, month]
+        events = card_events() if cards else Event.objects.published().for_grid()
+        occurrences = occurrences_between(local_midnight(start), local_midnight(stop), events=events)
+        read = memo[year, month] = (occurrences, cards)
+    return read[0]
 
 
 def upcoming_end(now: datetime) -> datetime:

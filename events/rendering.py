@@ -33,18 +33,31 @@ _MICROSECOND = timedelta(microseconds=1)
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")  # what <slug:…> matches, so the result equals reverse()'s
 
 
-def _url_pattern(name: str, *params: str) -> str | None:
-    """A str.format() pattern of a calendar URL ("/veranstaltungen/{year}/{month}/"), None if not hooked."""
-    try:
-        url = reverse(name, kwargs={param: _SENTINELS[param] for param in params})
-    except NoReverseMatch:
-        return None
-    pattern = url.replace("{", "{{").replace("}", "}}")
-    for param in params:
-        if pattern.count(_SENTINELS[param]) != 1:
-            return None  # cannot happen with the calendar's URLs; callers then reverse() per item
-        pattern = pattern.replace(_SENTINELS[param], "{%s}" % param)  # noqa: UP031 - builds a format pattern
-    return pattern
+class _UrlPattern:
+    """A calendar URL built like reverse(name) would, with one reverse() per page instead of per item."""
+
+    def __init__(self, name: str, *params: str):
+        self.name = name
+        try:
+            url = reverse(name, kwargs={param: _SENTINELS[param] for param in params})
+        except NoReverseMatch:
+            self.hooked, self.pattern = False, None  # the calendar page is not hooked (yet): no links
+            return
+        self.hooked = True
+        pattern = url.replace("{", "{{").replace("}", "}}")
+        for param in params:
+            if pattern.count(_SENTINELS[param]) != 1:  # a stand-in also in the page's path: reverse() each
+                self.pattern = None
+                return
+            pattern = pattern.replace(_SENTINELS[param], "{%s}" % param)  # noqa: UP031 - a format pattern
+        self.pattern = pattern  # "/veranstaltungen/{year}/{month}/"
+
+    def __call__(self, **values) -> str | None:
+        if not self.hooked:
+            return None
+        if self.pattern is None:
+            return reverse(self.name, kwargs=values)
+        return self.pattern.format(**values)
 
 
 # The formats the calendar's HTML uses: date formats depend on the local day only, the time format on
@@ -104,9 +117,9 @@ class CalendarRenderer:
 
     def __init__(self):
         self.text = DateText()
-        self._detail = _url_pattern("events:detail", "slug")
-        self._day = _url_pattern("events:day", "year", "month", "day")
-        self._month = _url_pattern("events:month", "year", "month")
+        self._detail = _UrlPattern("events:detail", "slug")
+        self._day = _UrlPattern("events:day", "year", "month", "day")
+        self._month = _UrlPattern("events:month", "year", "month")
         self.all_day = escape(gettext("ganztägig"))
         self.series = escape(gettext("Serientermin"))
         self.booked_out = escape(gettext("ausgebucht"))
@@ -116,9 +129,9 @@ class CalendarRenderer:
     # --- URLs -----------------------------------------------------------------------------------
     def event_url(self, event) -> str:
         """event.get_absolute_url() without a reverse() per event ("" while the calendar is not hooked)."""
-        if self._detail is None or not _SLUG.match(event.slug):
+        if not self._detail.hooked or not _SLUG.match(event.slug):
             return event.get_absolute_url()
-        return self._detail.format(slug=event.slug)
+        return self._detail(slug=event.slug)
 
     def occurrence_url(self, occurrence) -> str:
         """Occurrence.get_absolute_url(): a series date links to its day (?termin=)."""
@@ -128,14 +141,10 @@ class CalendarRenderer:
         return url
 
     def day_url(self, day: date) -> str | None:
-        if self._day is None:
-            return None
-        return self._day.format(year=day.year, month=day.month, day=day.day)
+        return self._day(year=day.year, month=day.month, day=day.day)
 
     def month_url(self, first: date) -> str | None:
-        if self._month is None:
-            return None
-        return self._month.format(year=first.year, month=first.month)
+        return self._month(year=first.year, month=first.month)
 
     # --- dates ------------------------------------------------------------------------------------
     def when(self, occurrence) -> SafeString:

@@ -189,3 +189,13 @@ def test_without_the_calendar_page_the_grid_has_no_links():
     assert 'data-date="2008-05-06"><span class="cal__num">6</span>' in html
     assert renderer.occurrence_url(_occurrence(event)) == ""
     assert '<h3 id="tag-2008-05-06">Dienstag, 6. Mai 2008</h3>' in renderer.day_sections(grid.days_with_events)
+
+
+@pytest.mark.django_db
+def test_a_url_stand_in_that_is_not_unique_falls_back_to_reverse(monkeypatch):
+    from events import rendering
+
+    monkeypatch.setitem(rendering._SENTINELS, "year", "2")  # "2" is also in the other stand-ins
+    renderer = CalendarRenderer()
+    assert renderer._day.hooked and renderer._day.pattern is None
+    assert renderer.day_url(date(2008, 5, 6)) == "/veranstaltungen/2008/5/6/"

@@ -65,10 +65,12 @@ class TargetGroup(Term):
         verbose_name_plural = _("Zielgruppen")
 
 
-# The columns of a date card (events.rendering) and of recurrence.expand(); see EventQuerySet.for_cards().
+# The columns of a date card (events.rendering) and of recurrence.expand(), and the report's id (the
+# Werkstattreihe leaves out the event a report is about); see EventQuerySet.for_cards().
 CARD_FIELDS = (
     "slug", "title_de", "title_en", "lead_de", "lead_en", "start", "end", "all_day", "rrule", "exdates",
-    "venue_city", "booked_out", "organiser__name", "organiser__short_name", "category__name_de", "category__name_en",
+    "venue_city", "booked_out", "report", "organiser__name", "organiser__short_name", "category__name_de",
+    "category__name_en",
 )
 
 

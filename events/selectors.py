@@ -204,7 +204,8 @@ def organiser_events_in_year(*, organiser, year: int) -> list[Occurrence]:
     """Published dates of one organiser in a calendar year, by start ("Veranstaltungen des IQZ im Jahr 2008").
 
     Each item has `.title`, `.start`, `.end`, `.event` and `.get_absolute_url()`; a series counts
-    once per date.
+    once per date. The events carry the columns of a date card and `report_id` (models.CARD_FIELDS);
+    any other field would be read per event.
     """
     start = local_midnight(date(year, 1, 1))
     end = local_midnight(date(year + 1, 1, 1))

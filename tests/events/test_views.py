@@ -207,7 +207,7 @@ def test_organiser_year_view(client):
     assert "Veranstaltungen der Stadt Bochum im Jahr 2008" in html
 
 
-def test_organiser_events_in_year_contract():
+def test_organiser_events_in_year_contract(django_assert_num_queries):
     iqz = Organisation.objects.get(slug="iqz")
     EventFactory(title_de="Entwurf 2008", start=local(2008, 6, 10), end=local(2008, 6, 10, 12),
                  status=Event.Status.DRAFT)
@@ -219,6 +219,8 @@ def test_organiser_events_in_year_contract():
     assert all(item.start.year == 2008 for item in items)
     bochum = next(item for item in items if item.title.startswith("Familienfreundlichkeit"))
     assert bochum.get_absolute_url() == f"/veranstaltungen/{BOCHUM_SLUG}/"
+    with django_assert_num_queries(0):  # what the Werkstattreihe reads of them
+        assert bochum.event.report_id is not None and all(item.event.organiser.display_name for item in items)
 
 
 # --- detail -------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import selectors
-from events.calendar import checked_month, grid_range, local_midnight, month_grid
+from events.calendar import checked_month, month_grid
+from events.fragments import UpcomingDates
 from events.models import MiniCalendarPluginModel, UpcomingEventsPluginModel
 
 
@@ -25,9 +26,9 @@ class MiniCalendarPlugin(CMSPluginBase):
         return f"mini-calendar:{year}-{month}:{timezone.localdate().isoformat()}"
 
     def render(self, context, instance, placeholder):
-        year, month = _shown_month(context.get("request"))
-        start, stop = grid_range(year, month)
-        occurrences = selectors.occurrences_between(local_midnight(start), local_midnight(stop))
+        request = context.get("request")
+        year, month = _shown_month(request)
+        occurrences = selectors.month_occurrences(year, month, request=request, cards=False)
         context.update({"instance": instance, "grid": month_grid(year, month, occurrences=occurrences)})
         return context
 
@@ -54,9 +55,6 @@ class UpcomingEventsPlugin(CMSPluginBase):
     cache = False
 
     def render(self, context, instance, placeholder):
-        events = selectors.public_events()
-        if instance.organiser_id:
-            events = events.filter(organiser_id=instance.organiser_id)
-        occurrences = selectors.upcoming_occurrences(now=timezone.now(), events=events, limit=instance.count)
-        context.update({"instance": instance, "occurrences": occurrences})
+        # The dates are read only if the cached list is not valid any more (events.fragments).
+        context.update({"instance": instance, "upcoming": UpcomingDates(instance, request=context.get("request"))})
         return context

@@ -8,9 +8,12 @@ Unknown values make the form invalid; the views then show a message and no dates
 """
 
 from datetime import date, datetime, timedelta
+from html import escape
 
 from django import forms
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from events.calendar import MAX_YEAR, MIN_YEAR, local_midnight
@@ -20,7 +23,54 @@ from managers.models import Municipality, Organisation
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 
 
+class _ChoiceIterator(ModelChoiceIterator):
+    """The options from one plain query. Django's iterator() would use a server-side cursor on
+    PostgreSQL (DECLARE, FETCH, CLOSE: three round trips) for each of the four lists."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class SlugSelect(forms.Select):
+    """
+    Django's <select>, written in one pass: Django builds a dict of attributes per <option> before a
+    template (or the portal's form renderer) writes it, which for the ~400 places of the municipality
+    filter was most of the form's cost. The HTML is Django's, byte for byte (tests/events/test_rendering.py).
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        choices = list(iter(self.choices))  # not list(choices): its len() would be a COUNT query
+        if any(isinstance(label, (list, tuple)) for _value, label in choices):
+            return super().render(name, value, attrs, renderer)  # option groups: Django's way
+        values = self.format_value(value)
+        parts = [f'<select name="{escape(name)}"{_html_attrs(self.build_attrs(self.attrs, attrs))}>']
+        has_selected = False
+        for option_value, label in choices:
+            option_value = "" if option_value is None else str(option_value)
+            selected = not has_selected and option_value in values
+            has_selected |= selected
+            selected_attr = " selected" if selected else ""
+            parts.append(f'\n  <option value="{escape(option_value)}"{selected_attr}>{escape(str(label))}</option>\n')
+        parts.append("\n</select>")
+        return mark_safe("".join(parts).strip())  # noqa: S308 - every value above is escaped
+
+
+def _html_attrs(attrs: dict) -> str:
+    """django/forms/widgets/attrs.html: `name="value"`, a bare name for True, nothing for False."""
+    return "".join(
+        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
 class _SlugChoiceField(forms.ModelChoiceField):
+    iterator = _ChoiceIterator
+    widget = SlugSelect
+
     def label_from_instance(self, obj):
         return getattr(obj, "display_name", None) or getattr(obj, "name", str(obj))
 
@@ -35,11 +85,13 @@ def _date_field(label) -> forms.DateField:
 class EventFilterForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriff"), max_length=100, required=False)
     category = _SlugChoiceField(
-        label=_("Kategorie"), queryset=Category.objects.all(), to_field_name="slug", required=False,
+        label=_("Kategorie"), queryset=Category.objects.only("slug", "name_de", "name_en"), to_field_name="slug",
+        required=False,
         empty_label=_("alle Kategorien"),
     )
     target = _SlugChoiceField(
-        label=_("Zielgruppe"), queryset=TargetGroup.objects.all(), to_field_name="slug", required=False,
+        label=_("Zielgruppe"), queryset=TargetGroup.objects.only("slug", "name_de", "name_en"), to_field_name="slug",
+        required=False,
         empty_label=_("alle Zielgruppen"),
     )
     organiser = _SlugChoiceField(
@@ -60,10 +112,10 @@ class EventFilterForm(forms.Form):
         public = Event.objects.published()
         self.fields["organiser"].queryset = Organisation.objects.filter(
             pk__in=public.values("organiser")
-        ).order_by("name")
+        ).only("slug", "name", "short_name").order_by("name")
         self.fields["municipality"].queryset = Municipality.objects.filter(
             pk__in=public.filter(municipality__isnull=False).values("municipality")
-        ).order_by("name")
+        ).only("slug", "name").order_by("name")
 
     def clean_from(self):
         return self._check_year(self.cleaned_data.get("from"))
@@ -86,6 +138,12 @@ class EventFilterForm(forms.Form):
         return data
 
     # --- applying a valid form ------------------------------------------------------------------
+    @property
+    def submitted_values(self) -> str:
+        """What the form's HTML depends on besides published content and the language: the values as
+        submitted (errors follow from them). The cache key of the rendered form (occurrence_list.html)."""
+        return "&".join(f"{name}={self.data.get(name) or ''}" for name in self.fields)
+
     @property
     def is_active(self) -> bool:
         """Whether any filter is set (an invalid form counts: it was meant as one)."""

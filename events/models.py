@@ -65,6 +65,15 @@ class TargetGroup(Term):
         verbose_name_plural = _("Zielgruppen")
 
 
+# The columns of a date card (events.rendering) and of recurrence.expand(), and the report's id (the
+# Werkstattreihe leaves out the event a report is about); see EventQuerySet.for_cards().
+CARD_FIELDS = (
+    "slug", "title_de", "title_en", "lead_de", "lead_en", "start", "end", "all_day", "rrule", "exdates",
+    "venue_city", "booked_out", "report", "organiser__name", "organiser__short_name", "category__name_de",
+    "category__name_en",
+)
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         """THE rule for what the public sees: status "published". Nothing else decides it."""
@@ -79,8 +88,17 @@ class EventQuerySet(models.QuerySet):
         return self.filter(start__lt=end).filter(Q(series_end__isnull=True) | Q(series_end__gte=start))
 
     def for_listing(self):
-        """What list, grid and feeds render, without a query per event."""
+        """What feeds and the detail page render, without a query per event."""
         return self.select_related("organiser", "category", "municipality")
+
+    def for_cards(self):
+        """What a date card and the month grid show (events.rendering), and no more: no descriptions,
+        addresses or registration details to load for the 60 events of a month page."""
+        return self.select_related("organiser", "category").only(*CARD_FIELDS)
+
+    def for_grid(self):
+        """What a grid without cards needs (the sidebar calendar counts dates per day): the dates."""
+        return self.only("start", "end", "all_day", "rrule", "exdates", "title_de")
 
 
 class Event(models.Model):
@@ -179,7 +197,13 @@ class Event(models.Model):
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
         ordering = ["start"]
-        indexes = [models.Index(fields=["status", "start", "series_end"], name="event_public_window")]
+        indexes = [
+            # Windows are "start before the window's end and series_end after its start": in the past
+            # (May 2008) the start bound is the selective one, for "now" (alle Termine, the current
+            # month, the feeds) the end bound; PostgreSQL picks the index that fits.
+            models.Index(fields=["status", "start", "series_end"], name="event_public_window"),
+            models.Index(fields=["status", "series_end"], name="event_public_ends"),
+        ]
 
     def __str__(self):
         return self.title_de

@@ -6,16 +6,29 @@ public reads start from `Event.objects.published()` and end in `recurrence.expan
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Case, DateTimeField, F, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    Min,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, TruncDay
 from django.utils.functional import cached_property
 
-from events.calendar import day_window, local_midnight, local_tz
-from events.models import Event
+from events.calendar import day_window, grid_range, local_date, local_midnight, local_tz
+from events.models import Event, EventDownload
 from events.recurrence import Occurrence, expand
 from managers.selectors import municipality_for_user
 
-# How far ahead "alle Termine" and the feeds look, and how far back the iCalendar feed starts.
+# How far ahead "alle Termine" and the feeds look (to the end of that day, see upcoming_end()), and
+# how far back the iCalendar feed starts.
 UPCOMING_HORIZON = timedelta(days=2 * 366)
 FEED_PAST = timedelta(days=180)
 # Where the archive begins when no "from" date is given.
@@ -26,6 +39,11 @@ def public_events():
     return Event.objects.published().for_listing()
 
 
+def card_events():
+    """Published events with the columns a date card or the month grid shows (events.rendering)."""
+    return Event.objects.published().for_cards()
+
+
 def occurrences_between(start: datetime, end: datetime, *, events=None) -> list[Occurrence]:
     """Published occurrences touching [start, end), optionally from a filtered queryset of events."""
     queryset = public_events() if events is None else events
@@ -34,12 +52,34 @@ def occurrences_between(start: datetime, end: datetime, *, events=None) -> list[
 
 def day_occurrences(day: date, *, events=None) -> list[Occurrence]:
     start, end = day_window(day)
-    return occurrences_between(start, end, events=events)
+    return occurrences_between(start, end, events=card_events() if events is None else events)
+
+
+def month_occurrences(year: int, month: int, *, request=None, cards: bool = True) -> list[Occurrence]:
+    """The published occurrences of a month grid (all weeks shown), for date cards or (`cards=False`)
+    only for counting them per day.
+
+    Read once per request: the month page and the sidebar calendar beside it show the same month.
+    """
+    memo = request.__dict__.setdefault("_events_month_occurrences", {}) if request is not None else {}
+    read = memo.get((year, month))
+    if read is None or (cards and not read[1]):
+        start, stop = grid_range(year, month)
+        events = card_events() if cards else Event.objects.published().for_grid()
+        occurrences = occurrences_between(local_midnight(start), local_midnight(stop), events=events)
+        read = memo[year, month] = (occurrences, cards)
+    return read[0]
+
+
+def upcoming_end(now: datetime) -> datetime:
+    """The end of what is "upcoming": the end of the day UPCOMING_HORIZON ahead. A whole day, so the
+    far end of the lists moves once a day, not with every request (events.fragments)."""
+    return local_midnight(local_date(now + UPCOMING_HORIZON) + timedelta(days=1))
 
 
 def upcoming_occurrences(*, now: datetime, events=None, limit: int | None = None) -> list[Occurrence]:
     """Occurrences not yet over, soonest first (running multi-day events included)."""
-    window = OccurrenceWindow(public_events() if events is None else events, now, now + UPCOMING_HORIZON)
+    window = OccurrenceWindow(public_events() if events is None else events, now, upcoming_end(now))
     return window[:limit] if limit else list(window)
 
 
@@ -78,8 +118,9 @@ class OccurrenceWindow(Sequence):
 
     def _series_between(self, start: datetime, end: datetime) -> list[Occurrence]:
         series = self.events.exclude(rrule="").overlapping(start, end)
-        occurrences = [o for o in expand(series, start, end) if self._keep(o)]
-        occurrences.sort(key=_occurrence_key, reverse=self.newest_first)
+        occurrences = [o for o in expand(series, start, end) if self._keep(o)]  # in _occurrence_key order
+        if self.newest_first:
+            occurrences.reverse()  # no two share a key (one event, one start): the same as sorting
         return occurrences
 
     def _singles(self):
@@ -96,8 +137,20 @@ class OccurrenceWindow(Sequence):
         )
 
     @cached_property
+    def _singles_summary(self) -> dict:
+        return self._singles().aggregate(count=Count("pk"), first_end=Min("series_end"))
+
+    @cached_property
     def _count(self) -> int:
-        return self._singles().count() + len(self._series)
+        return self._singles_summary["count"] + len(self._series)
+
+    def first_end(self) -> datetime | None:
+        """When the first date in the window ends (None: no date): until then a list of what is not
+        yet over stays as it is. A single date's series_end is its end (Event.save())."""
+        ends = [occurrence.end for occurrence in self._series]
+        if self._singles_summary["first_end"] is not None:
+            ends.append(self._singles_summary["first_end"])
+        return min(ends, default=None)
 
     def __len__(self) -> int:
         return self._count
@@ -151,26 +204,34 @@ def organiser_events_in_year(*, organiser, year: int) -> list[Occurrence]:
     """Published dates of one organiser in a calendar year, by start ("Veranstaltungen des IQZ im Jahr 2008").
 
     Each item has `.title`, `.start`, `.end`, `.event` and `.get_absolute_url()`; a series counts
-    once per date.
+    once per date. The events carry the columns of a date card and `report_id` (models.CARD_FIELDS);
+    any other field would be read per event.
     """
     start = local_midnight(date(year, 1, 1))
     end = local_midnight(date(year + 1, 1, 1))
-    occurrences = occurrences_between(start, end, events=public_events().filter(organiser=organiser))
+    occurrences = occurrences_between(start, end, events=card_events().filter(organiser=organiser))
     return [o for o in occurrences if o.start >= start]
 
 
 def published_event(slug: str) -> Event | None:
-    return (
-        public_events()
-        .prefetch_related("target_groups", "downloads__file")
-        .select_related("image", "report")
-        .filter(slug=slug)
-        .first()
-    )
+    """A published event with what its page shows; its downloads (`event.download_list`) are read
+    only if it has any, which most events do not."""
+    try:
+        event = (
+            Event.objects.published()
+            .select_related("organiser", "category", "image", "report")
+            .annotate(has_downloads=Exists(EventDownload.objects.filter(event=OuterRef("pk"))))
+            .get(slug=slug)
+        )
+    except Event.DoesNotExist:
+        return None
+    prefetch_related_objects([event], "target_groups", *(["downloads__file"] if event.has_downloads else []))
+    event.download_list = list(event.downloads.all()) if event.has_downloads else []
+    return event
 
 
 def next_occurrences(event: Event, *, now: datetime, limit: int = 5) -> list[Occurrence]:
-    return expand([event], now, now + UPCOMING_HORIZON)[:limit]
+    return expand([event], now, upcoming_end(now))[:limit]
 
 
 # --- editorial scope ------------------------------------------------------------------------------

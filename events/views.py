@@ -13,13 +13,25 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from events import ical, selectors
-from events.calendar import MAX_YEAR, MIN_YEAR, checked_day, checked_month, grid_range, local_midnight, month_grid
+from events.calendar import (
+    MAX_YEAR,
+    MIN_YEAR,
+    MonthGrid,
+    add_months,
+    checked_day,
+    checked_month,
+    grid_range,
+    local_midnight,
+    month_grid,
+)
 from events.filters import EventFilterForm
+from events.fragments import RememberedDates
 from events.jsonld import event_json_ld
 from events.recurrence import Occurrence, expand, first_start, occurrence_end, occurrence_on
 from managers.models import Organisation
@@ -61,29 +73,42 @@ class UpcomingView(FilteredOccurrencesMixin, TemplateView):
 
     def occurrences(self, form):
         now = timezone.now()
-        events = form.filter_events(selectors.public_events())
-        start, end = form.window(start=now, end=now + selectors.UPCOMING_HORIZON, horizon=selectors.UPCOMING_HORIZON)
+        events = form.filter_events(selectors.card_events())
+        start, end = form.window(start=now, end=selectors.upcoming_end(now), horizon=selectors.UPCOMING_HORIZON)
         return selectors.OccurrenceWindow(events, start, end)
+
+    def dates(self, form):
+        """What the Paginator pages: the upcoming dates, remembered while valid (events.fragments)."""
+        return RememberedDates(
+            self.occurrences(form), request=self.request, filters=form.submitted_values,
+            moving=not form.cleaned_data.get("from"),
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = self.filter_form()
-        occurrences = self.occurrences(form) if form.is_valid() else []
-        page_obj = Paginator(occurrences, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        dates = self.dates(form) if form.is_valid() else []
+        page_obj = Paginator(dates, PAGE_SIZE).get_page(self.request.GET.get("page"))
         nav = "archive" if self.archive else "upcoming"
-        context.update(form=form, page_obj=page_obj, archive=self.archive, nav=nav)
+        context.update(
+            form=form, page_obj=page_obj, archive=self.archive, nav=nav,
+            dates_version=getattr(dates, "version", None),
+        )
         return context
 
 
 class ArchiveView(UpcomingView):
-    """Past dates, most recent first."""
+    """Past dates, most recent first (not cached: every date that ends joins them)."""
 
     template_name = "events/occurrence_list.html"
     archive = True
 
+    def dates(self, form):
+        return self.occurrences(form)
+
     def occurrences(self, form):
         now = timezone.now()
-        events = form.filter_events(selectors.public_events())
+        events = form.filter_events(selectors.card_events())
         start, end = form.window(start=local_midnight(selectors.ARCHIVE_START), end=now)
         return selectors.OccurrenceWindow(events, start, min(end, now), ends_by=now, newest_first=True)
 
@@ -120,20 +145,41 @@ def organiser_year_heading(organiser, year: int) -> str:
 
 
 class MonthView(IntegerKwargsMixin, TemplateView):
-    """The month grid: Monday first, one row per ISO week, linked days."""
+    """The month grid: Monday first, one row per ISO week, linked days; below it the month's dates."""
 
     template_name = "events/month.html"
 
     def get_context_data(self, *, year, month, **kwargs):
         try:
-            checked_month(year, month)
+            first = checked_month(year, month)
         except ValueError as exc:
             raise Http404 from exc
-        start, stop = grid_range(year, month)
-        occurrences = selectors.occurrences_between(local_midnight(start), local_midnight(stop))
         context = super().get_context_data(**kwargs)
-        context.update(grid=month_grid(year, month, occurrences=occurrences), nav="month")
+        context.update(calendar_month=CalendarMonth(first, request=self.request), nav="month")
         return context
+
+
+class CalendarMonth:
+    """
+    A month page's month: its neighbours for the navigation at once, the grid with its dates (one
+    query) only when the page asks for it - not at all when the template's fragment of grid and
+    dates is cached (templates/events/month.html).
+    """
+
+    def __init__(self, first: date, *, request=None):
+        self.first = first
+        self.previous = add_months(first, -1)
+        self.next = add_months(first, 1)
+        self.request = request
+        start, stop = grid_range(first.year, first.month)
+        today = timezone.localdate()
+        # What the grid's HTML depends on besides the month and published content: today's mark.
+        self.today = today if start <= today < stop else None
+
+    @cached_property
+    def grid(self) -> MonthGrid:
+        occurrences = selectors.month_occurrences(self.first.year, self.first.month, request=self.request)
+        return month_grid(self.first.year, self.first.month, occurrences=occurrences, today=self.today)
 
 
 def current_month(request):
@@ -154,7 +200,8 @@ class DayView(IntegerKwargsMixin, TemplateView):
         context.update(
             day=the_day,
             nav="month",
-            occurrences=selectors.day_occurrences(the_day),
+            # Read only when the day's cached list cannot be used (templates/events/day.html).
+            occurrences=SimpleLazyObject(lambda: selectors.day_occurrences(the_day)),
             previous_day=_in_range(the_day - timedelta(days=1)),
             next_day=_in_range(the_day + timedelta(days=1)),
         )
@@ -239,7 +286,7 @@ class IcalFeedView(FilteredOccurrencesMixin, View):
         if form.is_valid():
             now = timezone.now()
             start, end = form.window(
-                start=now - selectors.FEED_PAST, end=now + selectors.UPCOMING_HORIZON,
+                start=now - selectors.FEED_PAST, end=selectors.upcoming_end(now),
                 horizon=selectors.UPCOMING_HORIZON,
             )
             events = form.filter_events(selectors.public_events()).overlapping(start, end)

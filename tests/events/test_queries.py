@@ -15,8 +15,9 @@ from .factories import bulk_events
 # Query counts measure rendering: the anonymous full-page cache would answer with none.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
-# Measured: month 18, day 18, list 21 (filtered 23), archive 22, iCalendar 5 (filtered 7), RSS 5 -
-# CMS page, menu, sidebar alias and placeholders included. Room for the CMS, not for a query per event.
+# Measured with every cache off: month 20, day 21, list 26 (filtered 28), archive 27, iCalendar 4 (filtered
+# 6), RSS 5 - CMS page, menu, sidebar alias and placeholders included. Room for the CMS, not for a query per
+# event. With the fragment cache on, month, day and list read no event at all (test_fragments.py).
 MAX_QUERIES = 30
 
 
@@ -64,3 +65,17 @@ def test_query_count_does_not_grow_with_the_number_of_events(client, django_asse
     large = {url: _count(client, url) for url in _urls(month)}
     assert large == small
     print("queries per page:", large)  # noqa: T201 - shown with -s for the report
+
+
+def test_the_month_page_and_its_sidebar_calendar_read_the_month_once(client):
+    reads = _event_reads(client, "/veranstaltungen/2008/5/")
+    assert len(reads) == 1, "the grid's dates serve the page and the sidebar calendar beside it"
+    reads = _event_reads(client, "/qualifizierung/")
+    assert len(reads) == 1 and "managers_organisation" not in reads[0], "the sidebar counts dates: no cards"
+
+
+def _event_reads(client, url) -> list[str]:
+    client.get(url)  # warm menus and URLs
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in queries if 'FROM "events_event"' in q["sql"]]

@@ -1,11 +1,14 @@
 """Series (RRULE + exception dates), their expansion into occurrences, and the model's rules."""
 
-from datetime import date, timedelta
+import itertools
+from datetime import UTC, date, timedelta
 
 import pytest
+from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
 
 from events import recurrence
+from events.calendar import local_midnight, local_tz
 from events.models import Event
 from managers.models import Organisation
 
@@ -106,3 +109,37 @@ def test_saving_stores_the_canonical_rule_and_the_series_end():
     assert event.series_end == local(2030, 1, 9, 10)
     single = EventFactory(start=local(2030, 1, 7, 9), end=local(2030, 1, 7, 10))
     assert single.series_end == single.end
+
+
+# --- remembered series starts -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=WEEKLY;COUNT=12", "FREQ=MONTHLY;UNTIL=20081231T225959Z;BYDAY=1TU", "FREQ=DAILY", "FREQ=WEEKLY"]
+)
+def test_remembered_rule_starts_are_dateutils(rule):
+    dtstart = local(2008, 2, 5, 14)
+    afters = [dtstart, local(2008, 3, 1, 0), local(2008, 6, 3, 14),
+              dtstart + timedelta(days=recurrence.REMEMBERED_STARTS - 3),  # across the end of what is remembered
+              local(2016, 1, 1, 0), local(2060, 1, 1, 0)]
+    for after in afters:
+        expected = list(itertools.islice(rrulestr(rule, dtstart=dtstart).xafter(after, inc=True), 30))
+        assert list(itertools.islice(recurrence._rule_starts_from(rule, dtstart, after), 30)) == expected, after
+
+
+def test_the_same_instant_in_another_zone_is_another_series():
+    rule = "FREQ=MONTHLY;COUNT=6"
+    berlin = local(2008, 2, 5, 14)
+    utc = berlin.astimezone(UTC)
+    in_utc = list(recurrence._rule_starts_from(rule, utc, utc))  # remembered first, under an equal key
+    in_berlin = list(recurrence._rule_starts_from(rule, berlin, berlin))
+    assert {start.astimezone(local_tz()).hour for start in in_berlin} == {14}  # local time across DST
+    assert {start.astimezone(local_tz()).hour for start in in_utc} == {14, 15}
+
+
+@pytest.mark.django_db
+def test_expanding_a_saved_series_twice_gives_the_same_dates():
+    event = Event.objects.get(slug="sprechstunde-familienmanagement-2008")
+    window = (local_midnight(date(2008, 1, 1)), local_midnight(date(2009, 1, 1)))
+    first = recurrence.expand([event], *window)
+    assert first == recurrence.expand([event], *window)
+    assert len(first) == 10 and date(2008, 8, 5) not in {o.start.date() for o in first}

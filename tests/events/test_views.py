@@ -207,7 +207,7 @@ def test_organiser_year_view(client):
     assert "Veranstaltungen der Stadt Bochum im Jahr 2008" in html
 
 
-def test_organiser_events_in_year_contract():
+def test_organiser_events_in_year_contract(django_assert_num_queries):
     iqz = Organisation.objects.get(slug="iqz")
     EventFactory(title_de="Entwurf 2008", start=local(2008, 6, 10), end=local(2008, 6, 10, 12),
                  status=Event.Status.DRAFT)
@@ -219,6 +219,8 @@ def test_organiser_events_in_year_contract():
     assert all(item.start.year == 2008 for item in items)
     bochum = next(item for item in items if item.title.startswith("Familienfreundlichkeit"))
     assert bochum.get_absolute_url() == f"/veranstaltungen/{BOCHUM_SLUG}/"
+    with django_assert_num_queries(0):  # what the Werkstattreihe reads of them
+        assert bochum.event.report_id is not None and all(item.event.organiser.display_name for item in items)
 
 
 # --- detail -------------------------------------------------------------------------------------
@@ -301,3 +303,27 @@ def test_upcoming_events_plugin_on_the_home_page(client):
     html = client.get("/").content.decode()
     assert "Nächste Termine" in html
     assert "Fachtag Familienzentren und Verwaltung" in html
+
+
+def test_detail_lists_downloads_and_reads_them_only_where_there_are_some(client, uncached):
+    from django.core.files.base import ContentFile
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from filer.models import File as FilerFile
+
+    from events.models import EventDownload
+
+    pdf = FilerFile.objects.create(file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="programm.pdf"),
+                                   original_filename="programm.pdf")
+    with_download = EventFactory(title_de="Mit Programm")
+    EventDownload.objects.create(event=with_download, file=pdf, title_de="Programm & Anfahrt")
+    without = EventFactory(title_de="Ohne Programm")
+    for event in (with_download, without):
+        with CaptureQueriesContext(connection) as queries:
+            html = main(client.get(event.get_absolute_url()))
+        assert ("<h2>Downloads</h2>" in html) == (event is with_download)
+        download_reads = [q for q in queries if q["sql"].startswith('SELECT "events_eventdownload"')]
+        assert len(download_reads) == (1 if event is with_download else 0)
+    assert 'programm.pdf">Programm &amp; Anfahrt</a> <span class="meta">(PDF,' in main(
+        client.get(with_download.get_absolute_url())
+    )

@@ -1,0 +1,36 @@
+"""The filter form's <select>s: Django's HTML, written in one pass from one query per list."""
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+
+from events.filters import EventFilterForm, SlugSelect
+
+
+@pytest.mark.parametrize("value", [None, "", "b", "unbekannt", ["a", "b"]])
+@pytest.mark.parametrize(
+    "attrs", [{"id": "id_x"}, {"id": "id_x", "aria-invalid": "true", "required": True, "disabled": False, "data-x": 0}]
+)
+def test_slug_select_writes_what_django_writes(value, attrs):
+    choices = [("", "alle"), ("a", "A & B"), ("b", '<"b">'), (None, "nichts")]
+    django = forms.Select(choices=choices).render("x", value, attrs=attrs, renderer=DjangoTemplates())
+    assert SlugSelect(choices=choices).render("x", value, attrs=attrs) == django
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("data", [{}, {"municipality": "bochum", "organiser": "iqz"}, {"category": "gibt-es-nicht"}])
+def test_filter_selects_are_djangos_and_cost_one_query_each(data, django_assert_num_queries):
+    form = EventFilterForm(data)
+    form.is_valid()
+    for name in ("category", "target", "organiser", "municipality"):
+        bound = form[name]
+        with django_assert_num_queries(1):
+            ours = str(bound)
+        attrs = bound.build_widget_attrs({})  # what BoundField.as_widget() passes, the id last
+        attrs.setdefault("id", bound.auto_id)
+        stock = forms.Select(choices=list(form.fields[name].choices))
+        assert ours == stock.render(bound.html_name, bound.value(), attrs=attrs, renderer=DjangoTemplates())
+    if "municipality" in data:
+        assert '<option value="bochum" selected>Bochum</option>' in str(form["municipality"])
+
+

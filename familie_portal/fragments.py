@@ -130,3 +130,19 @@ def cached_fragment(context, name: str, vary, render) -> str:
         return render()
     key = fragment_key(request, name, get_language(), *vary)
     return render_cached(context, key, render)
+
+
+def cached_value(request, name: str, compute, *vary, per_language: bool = True):
+    """
+    Data (not HTML) that changes only with published content, e.g. a filter's choices: `compute()`
+    once per generation, site, `name`, `vary` (and language, unless the value holds no translated
+    text) for visitors; everyone else gets `compute()` itself.
+    """
+    if not is_visitor_request(request):
+        return compute()
+    key = fragment_key(request, f"data:{name}", get_language() if per_language else "", *vary)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, fragment_cache_seconds())
+    return value

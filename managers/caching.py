@@ -16,19 +16,12 @@ cache generation, and every key includes it, so a change shows on the next reque
 toolbar) never get cached values. PORTAL_FRAGMENT_CACHE_SECONDS = 0 switches both off.
 """
 
-from django.core.cache import cache
-
 from familie_portal import fragments
 from managers import selectors
 
 
 def directory_choices(request):
-    """selectors.directory_choices(), once per cache generation for visitors."""
-    if not fragments.is_visitor_request(request):
-        return selectors.directory_choices()
-    key = fragments.fragment_key(request, "managers:directory-choices", "")  # no translated text inside
-    choices = cache.get(key)
-    if choices is None:
-        choices = selectors.directory_choices()
-        cache.set(key, choices, fragments.fragment_cache_seconds())
-    return choices
+    """selectors.directory_choices(), once per cache generation for visitors (no translated text inside)."""
+    return fragments.cached_value(
+        request, "managers:directory-choices", selectors.directory_choices, per_language=False
+    )

@@ -13,7 +13,7 @@ and every saved portal row advances, the site and the language; editors always g
   ("workshop-json-ld", by report and its absolute address) and og:image ("workshop-og-image", by
   report, scheme and host). The view reads only the report's own row; the rest is read when a
   fragment is rendered (selectors.ReportParts).
-- the list's filter: its choices ("workshop-filter-choices", data, workshops.caching) and its HTML
+- the list's filter: its choices ("workshop-filter-choices", data, fragments.cached_value) and its HTML
   ("workshop-filter", by bound-or-not and the valid values shown; a form with an invalid value is
   always rendered). The cards of the page are built in Python (workshops.rendering), not cached.
 - "Neueste Werkstattberichte" (workshops/plugins/latest_workshops.html): by plugin and count.
@@ -33,8 +33,9 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from menus.utils import set_language_changer
 
+from familie_portal import fragments
 from familie_portal.translation import current_language
-from workshops import caching, rendering, selectors
+from workshops import rendering, selectors
 from workshops.forms import WorkshopFilterForm
 from workshops.models import Workshop
 from workshops.seo import meta_description, workshop_json_ld
@@ -51,7 +52,7 @@ class WorkshopListView(ListView):
     paginate_by = 3
 
     def get_queryset(self):
-        choices = caching.for_visitors(self.request, "workshop-filter-choices", selectors.filter_choices)
+        choices = fragments.cached_value(self.request, "workshop-filter-choices", selectors.filter_choices)
         self.filter_form = WorkshopFilterForm(self.request.GET or None, choices=choices)
         return selectors.workshop_list(**self.filter_form.filters())
 

@@ -133,6 +133,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # An unreachable database host must fail fast (-> 503 page), not hang a worker for minutes.
 if "postgresql" in DATABASES["default"]["ENGINE"]:
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DB_CONNECT_TIMEOUT", default=3)
+    # QuerySet.iterator() (django CMS reads plugins that way) reads client-side: a server-side
+    # cursor costs three round trips per query, and it is what a transaction-pooling PgBouncer
+    # in front of PostgreSQL needs anyway.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 # ---------------------------------------------------------------------------------------------
 # Auth

@@ -72,8 +72,10 @@ class UpcomingDates:
         if until is None or self.now >= until:
             until = self._valid_until()
             if until is None:
+                fragments.not_storable(self.request)  # nor any fragment around it (the home page's content)
                 return None
             cache.set(key, until, fragments.fragment_cache_seconds())
+        fragments.valid_until(self.request, until)  # a fragment around it holds the list only until then
         return until.isoformat()
 
 

@@ -32,6 +32,7 @@ from cms.utils.placeholder import restore_sekizai_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import get_language
 from sekizai.data import UniqueSequence
 from sekizai.helpers import get_varname
@@ -92,30 +93,87 @@ def plugin_vary(request) -> str:
     return "|".join(str(hook(request)) for hook in _plugin_vary_hooks())
 
 
+class _Render:
+    """What the code inside a fragment's render declared: until when the HTML holds, whether it
+    may be stored at all, and whether django CMS must not page-cache the page holding it."""
+
+    def __init__(self):
+        self.until = None
+        self.storable = True
+        self.cms_no_cache = False
+
+    def lower_until(self, moment):
+        if moment is not None and (self.until is None or moment < self.until):
+            self.until = moment
+
+
+def _open_renders(request) -> list:
+    if request is None:
+        return []
+    return request.__dict__.setdefault("_portal_fragment_renders", [])
+
+
+def valid_until(request, moment) -> None:
+    """Called by code rendered inside fragments whose output changes at `moment` without any save
+    (a date ending): every fragment being rendered around it is used only until then."""
+    for render in _open_renders(request):
+        render.lower_until(moment)
+
+
+def not_storable(request) -> None:
+    """Called by code rendered inside fragments whose output may change at any moment: the
+    fragments being rendered around it are not stored."""
+    for render in _open_renders(request):
+        render.storable = False
+
+
 def render_cached(context, key: str, render) -> str:
-    """`render()` once per key; the HTML and the sekizai blocks it added are replayed on a hit."""
+    """
+    `render()` once per key; the HTML and the sekizai blocks it added are replayed on a hit, and so
+    are a validity end declared inside (`valid_until`) and django CMS's "do not page-cache this"
+    (plugins with `cache = False` set it while they render).
+    """
+    request = context.get("request")
+    toolbar = getattr(request, "toolbar", None)  # django CMS's, on every request through its middleware
     cached = cache.get(key)
     if cached is not None:
-        content, sekizai_changes = cached
-        restore_sekizai_context(context, sekizai_changes)
-        return content
-    request = context.get("request")
+        content, sekizai_changes, until, cms_no_cache = cached
+        if until is None or timezone.now() < until:
+            restore_sekizai_context(context, sekizai_changes)
+            valid_until(request, until)  # an enclosing fragment holds this one's HTML
+            if cms_no_cache and toolbar is not None:
+                toolbar._cache_disabled = True
+            return content
     csrf_used_before = request.META.get("CSRF_COOKIE_USED")
+    cms_no_cache_before = toolbar is not None and toolbar._cache_disabled
+    if toolbar is not None:
+        toolbar._cache_disabled = False
     # Render into an empty sekizai holder, not the page's: a stylesheet the page already added
     # before this fragment (the home page's events list adds events.css too) would otherwise be
     # deduplicated away and missing from the stored fragment on every other page.
     varname = get_varname()
     page_blocks = context[varname]
     context[varname] = defaultdict(UniqueSequence)
+    renders = _open_renders(request)
+    this = _Render()
+    renders.append(this)
     try:
         content = render()
         fragment_blocks = {name: list(items) for name, items in context[varname].items()}
     finally:
         context[varname] = page_blocks
+        renders.remove(this)
+        if toolbar is not None:
+            this.cms_no_cache = toolbar._cache_disabled
+            toolbar._cache_disabled = cms_no_cache_before or this.cms_no_cache
     restore_sekizai_context(context, fragment_blocks)
+    valid_until(request, this.until)
+    if not this.storable:
+        not_storable(request)
+        return content
     if request.META.get("CSRF_COOKIE_USED") and not csrf_used_before:
         return content  # a per-visitor token inside: never share it
-    cache.set(key, (str(content), fragment_blocks), fragment_cache_seconds())
+    cache.set(key, (str(content), fragment_blocks, this.until, this.cms_no_cache), fragment_cache_seconds())
     return content
 
 

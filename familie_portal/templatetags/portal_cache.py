@@ -5,6 +5,11 @@ Fragment caching for visitors (see familie_portal.fragments); editors always get
 cache generation, language, name and the given values (everything the enclosed HTML depends on
 besides published content). A publish or any saved portal content starts a new generation.
 
+`{% cached_placeholder "content" %}`: django CMS's `{% placeholder %}` of the page shown, rendered
+once per page, slot, language, cache generation and what the site's plugins vary on (the month a
+calendar shows, today). A publish starts a new generation; plugins whose output ends at a moment
+declare it (fragments.valid_until). On a hit django CMS loads no plugins for the page at all.
+
 `{% cached_static_alias "sidebar" %}`: djangocms-alias's `{% static_alias %}`, rendered once per
 language and cache generation for visitors (see familie_portal.fragments). Editors get the
 original tag's behaviour unchanged: draft content, edit and structure mode, toolbar markup.
@@ -14,7 +19,7 @@ A subclass of the original tag, so django CMS still finds the declared alias in 
 """
 
 from classytags.arguments import Argument, MultiValueArgument
-from cms.templatetags.cms_tags import PlaceholderOptions
+from cms.templatetags.cms_tags import Placeholder, PlaceholderOptions
 from cms.utils import get_language_from_request
 from django import template
 from djangocms_alias.templatetags.djangocms_alias_tags import StaticAlias
@@ -46,6 +51,30 @@ class CachedStaticAlias(StaticAlias):
 
 
 register.tag(CachedStaticAlias.name, CachedStaticAlias)
+
+
+class CachedPlaceholder(Placeholder):
+    """A subclass of the original tag, so django CMS still finds the page's declared placeholders."""
+
+    name = "cached_placeholder"
+    options = PlaceholderOptions(
+        Argument("name", resolve=False),
+        MultiValueArgument("extra_bits", required=False, resolve=False),
+        blocks=[("endcached_placeholder", "nodelist")],
+    )
+
+    def render_tag(self, context, name, extra_bits, nodelist=None) -> str:
+        request = context.get("request")
+        page = getattr(request, "current_page", None) if request is not None else None
+        if nodelist or not page or not fragments.is_visitor_request(request):
+            return super().render_tag(context, name, extra_bits, nodelist)
+        return fragments.cached_fragment(
+            context, f"placeholder:{name}:{' '.join(extra_bits)}", [page.pk, fragments.plugin_vary(request)],
+            lambda: super(CachedPlaceholder, self).render_tag(context, name, extra_bits),
+        )
+
+
+register.tag(CachedPlaceholder.name, CachedPlaceholder)
 
 
 class FragmentNode(template.Node):

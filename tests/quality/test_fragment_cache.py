@@ -183,3 +183,36 @@ def test_fragment_css_survives_a_page_that_added_it_first(client):
     assert "events/events.css" in client.get("/").content.decode()
     for path in ("/qualifizierung/", "/werkstattreihe/", "/familienmanager/"):
         assert "events/events.css" in client.get(path).content.decode(), path
+
+
+def test_a_cached_placeholder_shows_a_published_change_at_once(pages_uncached, user_by_name):
+    from cms.models import PageContent
+    from djangocms_versioning.models import Version
+
+    visitor, iqz = Client(), user_by_name("iqz")
+    visitor.get(URL)
+    with CaptureQueriesContext(connection) as queries:
+        assert "Familienmanagerinnen" in visitor.get(URL).content.decode()
+    assert not [q for q in queries.captured_queries if "cms_cmsplugin" in q["sql"]], "no plugin loaded on a hit"
+
+    published = Version.objects.get_for_content(
+        PageContent.admin_manager.get(page__urls__slug="qualifizierung", language="de")
+    )
+    draft = published.copy(iqz)
+    text = draft.content.get_placeholders().get(slot="content").get_plugins("de").first().get_bound_plugin()
+    text.body = "<p>Neu gefasste Qualifizierung Seidenreiher</p>"
+    text.save()
+    assert "Seidenreiher" not in visitor.get(URL).content.decode(), "a draft stays invisible"
+    draft.publish(iqz)
+    assert "Seidenreiher" in visitor.get(URL).content.decode()
+
+
+def test_a_cached_placeholder_keeps_django_cms_from_page_caching_time_bound_plugins(client, settings):
+    """The home page's "Nächste Termine" opt out of django CMS's caches; served from a fragment they still do."""
+    settings.PORTAL_ANON_CACHE_SECONDS = 0
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
+    settings.CMS_PAGE_CACHE = True
+    for _ in range(2):
+        response = client.get("/")
+        assert "no-store" in response["Cache-Control"], response["Cache-Control"]
+    assert "no-store" not in client.get(URL)["Cache-Control"], "a page without such plugins stays cacheable"

@@ -7,6 +7,7 @@ or a friendly empty page, never an error.
 """
 
 from datetime import date, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -34,6 +35,7 @@ from events.filters import EventFilterForm
 from events.fragments import RememberedDates
 from events.jsonld import event_json_ld
 from events.recurrence import Occurrence, expand, first_start, occurrence_end, occurrence_on
+from familie_portal import fragments
 from managers.models import Organisation
 
 PAGE_SIZE = 20
@@ -216,7 +218,11 @@ class EventDetailView(TemplateView):
     template_name = "events/detail.html"
 
     def get_context_data(self, *, slug, **kwargs):
-        event = selectors.published_event(slug)
+        # The event with its relations, kept for visitors per slug and cache generation (any save
+        # starts a new one); what depends on the time (next dates, deadline) is worked out below.
+        event = fragments.cached_value(
+            self.request, "events:event", partial(selectors.published_event, slug), slug, per_language=False
+        )
         if event is None:
             raise Http404
         now = timezone.now()

@@ -204,3 +204,24 @@ def cached_value(request, name: str, compute, *vary, per_language: bool = True):
         value = compute()
         cache.set(key, value, fragment_cache_seconds())
     return value
+
+
+def cached_pieces(request, name: str, ids: list, render_missing) -> list[str]:
+    """
+    Russian-doll caching of list entries: the HTML of each entry of `ids` (e.g. one card per
+    object on a list page), read with one cache round trip and kept per generation, language,
+    `name` and id for visitors. `render_missing(missing_ids)` returns {id: html} for the entries
+    not cached (for everyone else: for all of them). The entries come back in the order of `ids`.
+    """
+    if not is_visitor_request(request):
+        rendered = render_missing(list(ids))
+        return [rendered[pk] for pk in ids]
+    language = get_language()
+    keys = {pk: fragment_key(request, name, language, pk) for pk in ids}
+    found = cache.get_many(list(keys.values()))
+    missing = [pk for pk in ids if keys[pk] not in found]
+    if missing:
+        rendered = render_missing(missing)
+        cache.set_many({keys[pk]: str(rendered[pk]) for pk in missing}, fragment_cache_seconds())
+        found.update({keys[pk]: rendered[pk] for pk in missing})
+    return [found[keys[pk]] for pk in ids]

@@ -1,23 +1,12 @@
 """Forms: the directory's filters and the profile form of the admin."""
 
 from django import forms
-from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from familie_portal.forms import PlainChoices
 from familie_portal.validators import validate_image_upload
 from managers import rendering, selectors
 from managers.models import FamilyManager
-
-
-class PlainChoices(BaseChoiceIterator):
-    """(value, label) pairs that are already what Django normalises choices to. Django leaves a choice
-    iterator as it is; a plain list of ~400 municipalities is normalised twice (field and widget), ~1 ms."""
-
-    def __init__(self, pairs: list[tuple[str, str]]):
-        self.pairs = pairs
-
-    def __iter__(self):
-        return iter(self.pairs)
 
 
 class PlainSelect(forms.Select):
@@ -49,6 +38,15 @@ class DirectoryFilterForm(forms.Form):
         self.fields["regierungsbezirk"].choices = PlainChoices(empty + regions)
         self.fields["kreis"].choices = PlainChoices(empty + kreise)
         self.fields["kommune"].choices = PlainChoices(empty + municipalities)
+
+    def cache_vary(self) -> tuple | None:
+        """What the form's HTML depends on besides its choices: bound or not, and the values shown.
+        None while a value is unknown: the form then shows it with an error and is not cached."""
+        if not self.is_bound:
+            return (False,)
+        if not self.is_valid():
+            return None
+        return (True, *(self.data.get(name, "") for name in self.fields))  # as submitted: what the fields show
 
 
 class PortalImageField(forms.ImageField):

@@ -11,10 +11,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
+from familie_portal import fragments
 from managers import caching, rendering, selectors, svgmap
 from managers.forms import DirectoryFilterForm
 from managers.models import FamilyManager, Municipality
@@ -47,7 +49,16 @@ class ProfileCardsMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["profile_cards"] = rendering.profile_cards(selectors.profile_cards(context["object_list"]))
+        rows = {row[0]: row for row in context["object_list"]}
+
+        def render(pks):  # the cards not cached yet: their places are read in one query
+            cards = selectors.profile_cards([rows[pk] for pk in pks])
+            return {pk: rendering.profile_cards([card]) for pk, card in zip(pks, cards, strict=True)}
+
+        # Each card is kept per profile and generation (a saved profile or place starts a new one).
+        context["profile_cards"] = mark_safe(  # noqa: S308 - rendering.profile_cards escapes every value
+            "\n".join(fragments.cached_pieces(self.request, "managers:card", list(rows), render))
+        )
         return context
 
 
@@ -67,14 +78,23 @@ class DirectoryView(ProfileCardsMixin, ListView):
             )
             return selectors.card_rows(profiles.none())
         data = self.form.cleaned_data if self.form.is_bound else {}
-        profiles = selectors.filter_directory(
-            profiles,
-            regierungsbezirk=data.get("regierungsbezirk", ""),
-            kreis=data.get("kreis", ""),
-            kommune=data.get("kommune", ""),
-            q=(data.get("q") or "").strip(),
-        )
-        return selectors.card_rows(profiles)
+        self.filters = {
+            "regierungsbezirk": data.get("regierungsbezirk", ""),
+            "kreis": data.get("kreis", ""),
+            "kommune": data.get("kommune", ""),
+            "q": (data.get("q") or "").strip(),
+        }
+        return selectors.card_rows(selectors.filter_directory(profiles, **self.filters))
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if getattr(self, "filters", None) is not None:
+            # How many profiles match, kept for visitors per filters and cache generation (a saved
+            # or withdrawn profile starts a new one); the page's rows are read on every request.
+            paginator.count = fragments.cached_value(
+                self.request, "managers:directory-count", queryset.count, *self.filters.values(), per_language=False
+            )
+        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -128,7 +148,8 @@ class MapView(TemplateView):
 def geojson(request):
     """Published data for reuse: municipalities with counts, no personal data at all.
 
-    Built from plain rows and serialised with one json.dumps: a few hundred features per request.
+    Built from plain rows (kept for visitors per cache generation: any save starts a new one) and
+    serialised with one json.dumps: a few hundred features per request.
     """
     url = request.build_absolute_uri(selectors.url_template("managers:municipality"))
     features = [
@@ -144,7 +165,9 @@ def geojson(request):
                 "url": url.replace(selectors.SLUG_PLACEHOLDER, slug),
             },
         }
-        for ags, name, slug, lat, lon, kreis_name, _kreis_slug, rb_name, count in selectors.public_municipality_rows()
+        for ags, name, slug, lat, lon, kreis_name, _kreis_slug, rb_name, count in fragments.cached_value(
+            request, "managers:municipality-rows", selectors.public_municipality_rows, per_language=False
+        )
         if lat is not None and lon is not None
     ]
     body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from familie_portal.forms import PlainChoices
 from workshops import selectors
 
 
@@ -18,9 +19,9 @@ class WorkshopFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = choices or selectors.filter_choices()
         everything = [("", _("alle"))]
-        self.fields["year"].choices = everything + choices.years
-        self.fields["city"].choices = everything + choices.cities
-        self.fields["series"].choices = everything + choices.series
+        self.fields["year"].choices = PlainChoices(everything + choices.years)
+        self.fields["city"].choices = PlainChoices(everything + choices.cities)
+        self.fields["series"].choices = PlainChoices(everything + choices.series)
         # One series needs no choice; the field shows up once there is a second one.
         self.show_series = len(choices.series) > 1
 

@@ -2,6 +2,8 @@
 
 from django import template
 
+from familie_portal import fragments
+
 register = template.Library()
 
 
@@ -35,7 +37,8 @@ def language_links(context) -> list[dict]:
         return []
     links = getattr(request, "_portal_language_links", None)
     if links is None:
-        links = _language_links(request)
+        # For visitors kept per path with the fragments (a page's URLs change only with a publish).
+        links = fragments.cached_value(request, "language-links", lambda: _language_links(request), request.path)
         request._portal_language_links = links
     return links
 

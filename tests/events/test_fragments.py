@@ -244,3 +244,18 @@ def test_a_list_from_a_date_does_not_move_and_editors_get_no_cached_list(iqz_cli
     assert response.context["dates_version"].startswith("fixed|")
     assert _list(visitor, LIST)[2].context["dates_version"].startswith(timezone.localdate().isoformat())
     assert _list(iqz_client, LIST)[2].context["dates_version"] is None
+
+
+def test_an_event_page_shows_a_saved_change_at_once(client, fragments_on):
+    url = "/veranstaltungen/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not [q for q in queries.captured_queries if '"events_event"' in q["sql"]], "the event comes from the cache"
+    event = Event.objects.get(slug="familienfreundlichkeit-die-kommunalverwaltung-im-fokus")
+    event.venue_name = "Rathaus Bochum, Ratssaal Seidenreiher"
+    event.save()
+    assert "Ratssaal Seidenreiher" in client.get(url).content.decode()
+    event.status = Event.Status.DRAFT
+    event.save()
+    assert client.get(url).status_code == 404

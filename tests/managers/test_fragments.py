@@ -43,7 +43,7 @@ def _main(html: str) -> str:
         ("/en/family-managers/karte/", 2),
         ("/familienmanager/profil/berta-beispiel/", 2),  # its places, its photo's thumbnail
         ("/en/family-managers/profil/berta-beispiel/", 2),
-        ("/familienmanager/?kreis=bochum", 2),  # the filters' choices
+        ("/familienmanager/?kreis=bochum", 4),  # the filters' choices (2), the count, the cards' places
     ],
 )
 def test_cached_fragments_are_what_a_full_render_gives(client, pages_uncached, settings, url, saved_queries):
@@ -134,3 +134,20 @@ def test_editors_get_a_fresh_render(iqz_client, pages_uncached):
     assert "Hochsauerlandkreis (kreisweit)" in iqz_client.get(reverse("managers:map")).content.decode()
     assert "Hallenberg-ohne-Signal" not in anonymous.get(reverse("managers:list")).content.decode()
     assert "Hallenberg-ohne-Signal" in iqz_client.get(reverse("managers:list")).content.decode()
+
+
+def test_directory_cards_are_cached_per_profile_and_follow_a_save(client, pages_uncached):
+    url = "/familienmanager/?kreis=bochum"
+    first_count, first = _get(client, url)
+    second_count, second = _get(client, url)
+    assert second == first and second_count < first_count, "cards, count and filter come from the cache"
+    profile = FamilyManager.objects.public().get(slug="berta-beispiel")
+    profile.role = "Familienbüro, Leitung Seidenreiher"
+    profile.save()
+    assert "Familienbüro, Leitung Seidenreiher" in _main(client.get(url).content.decode())
+    place = profile.municipalities.first()
+    place.name = f"{place.name} Seidenreiher"
+    place.save()
+    assert f"{place.name}</a>" in _main(client.get(url).content.decode())
+    pages_uncached.PORTAL_FRAGMENT_CACHE_SECONDS = 0
+    assert _main(client.get(url).content.decode()) == _main(_get(client, url)[1])

@@ -6,8 +6,9 @@ from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy, override
 
+from familie_portal.forms import PlainChoices
 from managers import rendering, svgmap
-from managers.forms import PlainChoices, PlainSelect
+from managers.forms import PlainSelect
 from managers.selectors import KreisGroup, PlaceCount, ProfileCard, RegierungsbezirkGroup
 
 EVIL = '<script>alert("x")</script> & \'Co\''

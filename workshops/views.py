@@ -56,6 +56,16 @@ class WorkshopListView(ListView):
         self.filter_form = WorkshopFilterForm(self.request.GET or None, choices=choices)
         return selectors.workshop_list(**self.filter_form.filters())
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # How many reports match, kept for visitors per filters and cache generation; the page's
+        # reports are read on every request.
+        filters = sorted(self.filter_form.filters().items())
+        paginator.count = fragments.cached_value(
+            self.request, "workshops:count", queryset.count, filters, per_language=False
+        )
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form

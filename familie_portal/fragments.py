@@ -60,9 +60,17 @@ def fragment_cache_seconds() -> int:
 
 
 def is_visitor_request(request) -> bool:
-    """An anonymous visitor without any django CMS toolbar mode: the audience of cached fragments."""
+    """An anonymous visitor without any django CMS toolbar mode: the audience of cached fragments.
+    Decided once per request (pages ask for every fragment)."""
     if request is None or fragment_cache_seconds() <= 0:
         return False
+    decided = request.__dict__.get("_portal_is_visitor")
+    if decided is None:
+        decided = request.__dict__["_portal_is_visitor"] = _is_visitor(request)
+    return decided
+
+
+def _is_visitor(request) -> bool:
     user = getattr(request, "user", None)
     if user is None or user.is_authenticated:
         return False
@@ -75,7 +83,9 @@ def is_visitor_request(request) -> bool:
 def fragment_key(request, name: str, language: str, *vary) -> str:
     """The cache key of a fragment: generation, site, language, name and what it varies on."""
     parts = "|".join(str(part) for part in vary)
-    site = get_current_site(request).pk
+    site = request.__dict__.get("_portal_site_id")
+    if site is None:
+        site = request.__dict__["_portal_site_id"] = get_current_site(request).pk
     digest = hashlib.sha256(f"{name}|{site}|{language}|{parts}".encode()).hexdigest()[:32]
     return f"portal:fragment:{_request_generation(request)}:{digest}"
 

@@ -8,16 +8,15 @@ Unknown values make the form invalid; the views then show a message and no dates
 """
 
 from datetime import date, datetime, timedelta
-from html import escape
 
 from django import forms
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from events.calendar import MAX_YEAR, MIN_YEAR, local_midnight
 from events.models import Category, Event, TargetGroup
+from familie_portal.forms import FlatSelect
 from managers.models import Municipality, Organisation
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
@@ -34,42 +33,9 @@ class _ChoiceIterator(ModelChoiceIterator):
             yield self.choice(obj)
 
 
-class SlugSelect(forms.Select):
-    """
-    Django's <select>, written in one pass: Django builds a dict of attributes per <option> before a
-    template (or the portal's form renderer) writes it, which for the ~400 places of the municipality
-    filter was most of the form's cost. The HTML is Django's, byte for byte (tests/events/test_rendering.py).
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        choices = list(iter(self.choices))  # not list(choices): its len() would be a COUNT query
-        if any(isinstance(label, (list, tuple)) for _value, label in choices):
-            return super().render(name, value, attrs, renderer)  # option groups: Django's way
-        values = self.format_value(value)
-        parts = [f'<select name="{escape(name)}"{_html_attrs(self.build_attrs(self.attrs, attrs))}>']
-        has_selected = False
-        for option_value, label in choices:
-            option_value = "" if option_value is None else str(option_value)
-            selected = not has_selected and option_value in values
-            has_selected |= selected
-            selected_attr = " selected" if selected else ""
-            parts.append(f'\n  <option value="{escape(option_value)}"{selected_attr}>{escape(str(label))}</option>\n')
-        parts.append("\n</select>")
-        return mark_safe("".join(parts).strip())  # noqa: S308 - every value above is escaped
-
-
-def _html_attrs(attrs: dict) -> str:
-    """django/forms/widgets/attrs.html: `name="value"`, a bare name for True, nothing for False."""
-    return "".join(
-        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
 class _SlugChoiceField(forms.ModelChoiceField):
     iterator = _ChoiceIterator
-    widget = SlugSelect
+    widget = FlatSelect
 
     def label_from_instance(self, obj):
         return getattr(obj, "display_name", None) or getattr(obj, "name", str(obj))

@@ -3,18 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from familie_portal.forms import PlainChoices
+from familie_portal.forms import FlatSelect, PlainChoices
 from familie_portal.validators import validate_image_upload
-from managers import rendering, selectors
+from managers import selectors
 from managers.models import FamilyManager
-
-
-class PlainSelect(forms.Select):
-    """A single <select> of PlainChoices, rendered in Python (managers.rendering.select): the same HTML as
-    Django's templates, without a dict and two template lookups per option."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        return rendering.select(name, self.build_attrs(self.attrs, attrs), self.choices, self.format_value(value))
 
 
 class DirectoryFilterForm(forms.Form):
@@ -25,10 +17,10 @@ class DirectoryFilterForm(forms.Form):
     """
 
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=100)
-    regierungsbezirk = forms.ChoiceField(label=_("Regierungsbezirk"), required=False, widget=PlainSelect)
-    kreis = forms.ChoiceField(label=_("Kreis / kreisfreie Stadt"), required=False, widget=PlainSelect)
+    regierungsbezirk = forms.ChoiceField(label=_("Regierungsbezirk"), required=False, widget=FlatSelect)
+    kreis = forms.ChoiceField(label=_("Kreis / kreisfreie Stadt"), required=False, widget=FlatSelect)
     # Only municipalities someone is publicly active in: a short, useful list.
-    kommune = forms.ChoiceField(label=_("Kommune"), required=False, widget=PlainSelect)
+    kommune = forms.ChoiceField(label=_("Kommune"), required=False, widget=FlatSelect)
 
     def __init__(self, *args, choices=None, **kwargs):
         """`choices`: what selectors.directory_choices() returns (the view passes a cached copy)."""

@@ -22,30 +22,6 @@ def _safe(parts: list[str]) -> SafeString:
     return mark_safe("\n".join(parts))  # noqa: S308 - every value inside is escaped
 
 
-def _attrs(attrs: dict) -> str:
-    """django/forms/widgets/attrs.html: `name="value"`, a bare name for True, nothing for False."""
-    return "".join(
-        "" if value is False else f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
-        for name, value in attrs.items()
-    )
-
-
-def select(name: str, attrs: dict, choices, selected: list[str]) -> SafeString:
-    """A single <select> of flat (value, label) choices, byte for byte what Django's select.html and
-    select_option.html give (the first option whose value is in `selected` is selected)."""
-    parts = [f'<select name="{escape(name)}"{_attrs(attrs)}>']
-    has_selected = False
-    for value, label in choices:
-        value = "" if value is None else str(value)
-        is_selected = not has_selected and value in selected
-        has_selected |= is_selected
-        parts.append(
-            f'\n  <option value="{escape(value)}"{" selected" if is_selected else ""}>{escape(str(label))}</option>\n'
-        )
-    parts.append("\n</select>")
-    return mark_safe("".join(parts).strip())  # noqa: S308 - every value is escaped
-
-
 def count_label():
     """`label(place)`: a marker's accessible name, "Bochum: 3 Familienmanager" or "Kreis Unna (kreisweit):
     1 Familienmanager", in the active language; the translations are looked up once per count."""

@@ -45,6 +45,15 @@ def uncached(settings):
 
 
 @pytest.fixture
+def pages_uncached(settings):
+    """Page caches off, fragments on: what a page missing the page cache costs on a running site
+    (the benchmark's "uncached" phase); the fragment tests use it to prove a save shows at once."""
+    settings.PORTAL_ANON_CACHE_SECONDS = 0
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
+    return settings
+
+
+@pytest.fixture
 def demo_password():
     return settings.PORTAL_DEMO_PASSWORD
 

@@ -24,14 +24,6 @@ pytestmark = pytest.mark.django_db
 MONTH = "/veranstaltungen/2008/5/"
 
 
-@pytest.fixture
-def fragments_on(settings):
-    """Page cache off, fragments on: a page missing the page cache on a running site."""
-    settings.PORTAL_ANON_CACHE_SECONDS = 0
-    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
-    return settings
-
-
 def _get(client, url) -> tuple[int, str]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -40,7 +32,7 @@ def _get(client, url) -> tuple[int, str]:
     return len(queries), html[html.index("<main") : html.index("</main>")]
 
 
-def test_month_is_rendered_once_and_served_as_rendered(client, fragments_on, settings):
+def test_month_is_rendered_once_and_served_as_rendered(client, pages_uncached, settings):
     first_count, first = _get(client, MONTH)
     second_count, second = _get(client, MONTH)
     assert second_count < first_count, "grid and dates come from the cache: no query for the month's events"
@@ -49,7 +41,7 @@ def test_month_is_rendered_once_and_served_as_rendered(client, fragments_on, set
     assert _get(client, MONTH)[1] == first, "the cached fragment is exactly what a full render gives"
 
 
-def test_a_saved_event_shows_in_the_month_at_once(client, fragments_on):
+def test_a_saved_event_shows_in_the_month_at_once(client, pages_uncached):
     assert "Familienfest im Stadtpark" in _get(client, MONTH)[1]
     event = Event.objects.get(slug="familienfest-im-stadtpark-bochum-2008")
     event.title_de = "Sommerfest im Stadtpark"
@@ -63,7 +55,7 @@ def test_a_saved_event_shows_in_the_month_at_once(client, fragments_on):
     assert 'data-date="2008-05-24"><span class="cal__num">' in html, "its day is no longer linked"
 
 
-def test_a_renamed_organiser_shows_on_the_cards_at_once(client, fragments_on):
+def test_a_renamed_organiser_shows_on_the_cards_at_once(client, pages_uncached):
     _get(client, MONTH)
     iqz = Organisation.objects.get(slug="iqz")
     iqz.short_name = "IQZ NRW"
@@ -75,7 +67,7 @@ def _today(html: str) -> list[str]:
     return re.findall(r'<td class="[^"]*cal__day--today[^"]*" data-date="([\d-]+)" aria-current="date">', html)
 
 
-def test_the_month_marks_today_whatever_day_it_is(client, fragments_on, monkeypatch):
+def test_the_month_marks_today_whatever_day_it_is(client, pages_uncached, monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2008, 5, 6))
     assert _today(_get(client, MONTH)[1]) == ["2008-05-06"]
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2008, 5, 7))
@@ -88,7 +80,7 @@ def _filters(html: str) -> str:
     return html[html.index('<form class="filters') : html.index("</form>")]
 
 
-def test_the_filter_form_is_cached_per_submitted_values(client, fragments_on):
+def test_the_filter_form_is_cached_per_submitted_values(client, pages_uncached):
     first_count, unfiltered = _get(client, "/veranstaltungen/")
     second_count, again = _get(client, "/veranstaltungen/")
     assert second_count <= first_count - 4, "no query for the four lists of choices"
@@ -104,7 +96,7 @@ def test_the_filter_form_is_cached_per_submitted_values(client, fragments_on):
     assert 'aria-invalid="true"' in invalid
 
 
-def test_a_saved_category_shows_in_the_filter_form_at_once(client, fragments_on):
+def test_a_saved_category_shows_in_the_filter_form_at_once(client, pages_uncached):
     _get(client, "/veranstaltungen/")
     category = Category.objects.get(slug="werkstatt")
     category.name_de = "Werkstätten"
@@ -130,7 +122,7 @@ def _event_reads(client, url) -> tuple[int, str]:
     return len(reads), _upcoming(html[html.index("<main") : html.index("</main>")])
 
 
-def test_next_dates_are_cached_until_the_first_of_them_ends(client, fragments_on, monkeypatch):
+def test_next_dates_are_cached_until_the_first_of_them_ends(client, pages_uncached, monkeypatch):
     reads, first = _event_reads(client, "/")
     assert reads > 0 and "Nächste Termine" in first
     reads, again = _event_reads(client, "/")
@@ -145,14 +137,14 @@ def test_next_dates_are_cached_until_the_first_of_them_ends(client, fragments_on
     assert f">{soonest.event.title}</a>" not in after_it_ended
 
 
-def test_a_saved_event_shows_in_the_next_dates_at_once(client, fragments_on):
+def test_a_saved_event_shows_in_the_next_dates_at_once(client, pages_uncached):
     _event_reads(client, "/")
     soon = timezone.now() + timedelta(minutes=5)
     EventFactory(title_de="Ganz kurzfristig", start=soon, end=soon + timedelta(hours=1))
     assert "Ganz kurzfristig" in _event_reads(client, "/")[1]
 
 
-def test_next_dates_are_not_cached_while_fewer_than_asked_for(client, fragments_on):
+def test_next_dates_are_not_cached_while_fewer_than_asked_for(client, pages_uncached):
     from events.models import UpcomingEventsPluginModel
 
     plugin = UpcomingEventsPluginModel.objects.first()
@@ -164,7 +156,7 @@ def test_next_dates_are_not_cached_while_fewer_than_asked_for(client, fragments_
     assert again == first
 
 
-def test_a_days_dates_are_cached_and_a_saved_event_shows_at_once(client, fragments_on):
+def test_a_days_dates_are_cached_and_a_saved_event_shows_at_once(client, pages_uncached):
     url = "/veranstaltungen/2008/5/24/"
     first_count, first = _get(client, url)
     second_count, second = _get(client, url)
@@ -196,7 +188,7 @@ def _count(html: str) -> int:
     return int(re.search(r'<p class="meta" role="status">(\d+) Termine?</p>', html).group(1))
 
 
-def test_a_list_page_is_served_without_reading_events_while_its_dates_stay(client, fragments_on, settings):
+def test_a_list_page_is_served_without_reading_events_while_its_dates_stay(client, pages_uncached, settings):
     reads, first, _response = _list(client)
     assert reads > 0
     reads, again, _response = _list(client)
@@ -205,7 +197,7 @@ def test_a_list_page_is_served_without_reading_events_while_its_dates_stay(clien
     assert _list(client)[1] == first, "the cached page is exactly what a full render gives"
 
 
-def test_a_saved_event_shows_in_the_list_at_once(client, fragments_on):
+def test_a_saved_event_shows_in_the_list_at_once(client, pages_uncached):
     _reads, before, _response = _list(client)
     soon = timezone.now() + timedelta(minutes=5)
     EventFactory(title_de="Ganz kurzfristig", start=soon, end=soon + timedelta(hours=1))
@@ -213,7 +205,7 @@ def test_a_saved_event_shows_in_the_list_at_once(client, fragments_on):
     assert "Ganz kurzfristig" in after and _count(after) == _count(before) + 1
 
 
-def test_the_list_is_read_again_when_its_first_date_ends(client, fragments_on, monkeypatch):
+def test_the_list_is_read_again_when_its_first_date_ends(client, pages_uncached, monkeypatch):
     _reads, before, response = _list(client)
     now = timezone.now()
     window = selectors.OccurrenceWindow(selectors.card_events(), now, selectors.upcoming_end(now))
@@ -226,7 +218,7 @@ def test_the_list_is_read_again_when_its_first_date_ends(client, fragments_on, m
     assert ending.get_absolute_url() not in after or ending.is_series
 
 
-def test_pages_keep_every_query_parameter_and_the_filters_own_cache(client, fragments_on):
+def test_pages_keep_every_query_parameter_and_the_filters_own_cache(client, pages_uncached):
     bulk_events(25, first=timezone.now() + timedelta(days=1))  # more than one page (before the first request)
     _list(client)
     reads, html, _response = _list(client, f"{LIST}?utm_source=brief")
@@ -238,7 +230,7 @@ def test_pages_keep_every_query_parameter_and_the_filters_own_cache(client, frag
     assert _count(filtered) == 25 < _count(html)
 
 
-def test_a_list_from_a_date_does_not_move_and_editors_get_no_cached_list(iqz_client, fragments_on):
+def test_a_list_from_a_date_does_not_move_and_editors_get_no_cached_list(iqz_client, pages_uncached):
     visitor = Client()
     response = _list(visitor, f"{LIST}?from=2008-05-01")[2]
     assert response.context["dates_version"].startswith("fixed|")
@@ -246,7 +238,7 @@ def test_a_list_from_a_date_does_not_move_and_editors_get_no_cached_list(iqz_cli
     assert _list(iqz_client, LIST)[2].context["dates_version"] is None
 
 
-def test_an_event_page_shows_a_saved_change_at_once(client, fragments_on):
+def test_an_event_page_shows_a_saved_change_at_once(client, pages_uncached):
     url = "/veranstaltungen/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"
     client.get(url)
     with CaptureQueriesContext(connection) as queries:

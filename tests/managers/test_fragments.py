@@ -13,14 +13,6 @@ from managers.models import FamilyManager, Municipality
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def pages_uncached(settings):
-    """Page caches off, fragments on: what a page missing the page cache costs on a running site."""
-    settings.PORTAL_ANON_CACHE_SECONDS = 0
-    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
-    return settings
-
-
 def _get(client, url) -> tuple[int, str]:
     """Queries and HTML; django CMS's own queries (page, placeholders, menu) are left out of the count:
     the shell's fragments (familie_portal) save some of them too, which is not what these tests measure."""

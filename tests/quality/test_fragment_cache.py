@@ -22,14 +22,6 @@ pytestmark = pytest.mark.django_db
 URL = "/qualifizierung/"
 
 
-@pytest.fixture
-def pages_uncached(settings):
-    """Page caches off, fragments on: what a page missing the page cache costs on a running site."""
-    settings.PORTAL_ANON_CACHE_SECONDS = 0
-    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
-    return settings
-
-
 def _queries(client, url) -> tuple[int, str]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)

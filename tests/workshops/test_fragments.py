@@ -28,14 +28,6 @@ BOCHUM_SLUG = "familienfreundlichkeit-die-kommunalverwaltung-im-fokus"
 
 
 @pytest.fixture
-def pages_uncached(settings):
-    """Page caches off, fragments on: what a page missing the page cache costs on a running site."""
-    settings.PORTAL_ANON_CACHE_SECONDS = 0
-    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
-    return settings
-
-
-@pytest.fixture
 def report():
     return Workshop.objects.get(slug_de=BOCHUM_SLUG)
 

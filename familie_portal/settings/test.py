@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory media and cache, the database from DATABASE_URL."""
 
+import atexit
+import shutil
 import tempfile
 
 from .base import *  # noqa: F403
@@ -7,8 +9,11 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Per process (pytest workers, servers started by tests), removed when the process ends.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="familie-portal-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="familie-portal-static-"))
+for _directory in (MEDIA_ROOT, STATIC_ROOT):
+    atexit.register(shutil.rmtree, _directory, ignore_errors=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Local memory unless a test server is started with CACHE_URL (e.g. two servers sharing a cache).

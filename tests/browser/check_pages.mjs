@@ -79,7 +79,15 @@ try {
           .slice(0, 5)
           .map((el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""} (right ${Math.round(el.getBoundingClientRect().right)} > ${width})`);
       });
-      await page.screenshot({ path: `${config.screenshotDir}/${entry.name}-${viewportName}.png`, fullPage: true });
+      // The whole page in one viewport: headless Chromium's fullPage capture repeats the first
+      // screen's tiles down long pages.
+      const fullHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: options.viewport.width, height: Math.min(fullHeight, 16000) });
+      const shownHeight = await page.evaluate(() => document.body.getBoundingClientRect().bottom + window.scrollY);
+      await page.screenshot({
+        path: `${config.screenshotDir}/${entry.name}-${viewportName}.png`,
+        clip: { x: 0, y: 0, width: options.viewport.width, height: Math.min(Math.ceil(shownHeight), 16000) },
+      });
       await page.close();
 
       const axePage = await axeContext.newPage();

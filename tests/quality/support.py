@@ -110,3 +110,4 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self._log.close()
+        self.log_path.unlink(missing_ok=True)  # its tail is in the failure message where it matters

@@ -1,21 +1,28 @@
 """
-Fragment cache for the site-wide parts every page renders: the static aliases (sidebar, footer).
+The fragment cache: parts of pages (and the data behind them) kept for visitors, so that a page
+missing the page cache still renders in a few milliseconds.
 
-The sidebar is most of the work of an uncached page (the mini calendar expands the month's events,
-the map teaser counts profiles per municipality and draws ~400 markers), and it is the same on
-every page. So it is rendered once per
+- HTML: `{% fragment "name" value ... %}` and `cached_fragment()`; the shell's
+  `{% cached_static_alias %}`, `{% cached_placeholder %}`, `{% cached_page_attribute %}`
+  (templatetags/portal_cache.py); `cached_pieces()` for the entries of a list (one cache round
+  trip for a page of cards).
+- Data: `cached_value()` (a filter's choices, a count, an object with its relations).
 
-    alias code, site, language, cache generation, and what its plugins vary on
-
-and reused by every page until the generation changes. The generation is the anonymous page
-cache's (`familie_portal.middleware.cache_generation`): every publish/unpublish and every saved row
-of the portal's apps bumps it, so a published change shows at once, on every app server sharing
-the cache. A plugin whose output depends on the request or the clock beyond that declares it:
+Every key holds the generation of the anonymous page cache
+(`familie_portal.middleware.cache_generation`): every publish/unpublish and every saved row of the
+portal's apps bumps it, so a published change shows at once, on every app server sharing the
+cache. What else a part depends on is named in its key. Site-wide plugins declare what they vary
+on beyond that (the static aliases are keyed with it; so are placeholders):
 
     class MiniCalendarPlugin(CMSPluginBase):
         @staticmethod
         def fragment_cache_vary(request) -> str:  # the month shown, and "today"
             ...
+
+Output that changes with the clock declares it while it renders: `valid_until(request, moment)`
+(every fragment around it is used only until then) or `not_storable(request)` (none is stored).
+django CMS's "do not page-cache this page" mark, which plugins with `cache = False` set while they
+render, is stored with a fragment and replayed on a hit.
 
 Only visitors get cached fragments: editors (authenticated users, and any toolbar mode) always see
 a fresh render with their toolbar markup. CSS/JS the fragment adds through sekizai is stored with
@@ -92,9 +99,9 @@ def fragment_key(request, name: str, language: str, *vary) -> str:
 
 def _request_generation(request) -> int:
     """The cache generation, read once per request (a page may hold dozens of fragments)."""
-    generation = getattr(request, "_portal_cache_generation", None)
+    generation = request.__dict__.get("_portal_cache_generation")
     if generation is None:
-        generation = request._portal_cache_generation = cache_generation()
+        generation = request.__dict__["_portal_cache_generation"] = cache_generation()
     return generation
 
 

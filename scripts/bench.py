@@ -3,8 +3,8 @@
 `make bench`: how fast the portal answers, measured in one run with one load generator (wrk).
 
 Runs inside scripts/with-postgres.sh (throwaway PostgreSQL): migrates, loads the demo content and
-bulk data (manage.py generate_bench_data), collects static files, then starts gunicorn with the
-PRODUCTION settings once per phase:
+bulk data (scripts/bench_data.py, built from the tests' factories), collects static files, then
+starts gunicorn with the PRODUCTION settings once per phase:
   1. "cached": as deployed (anonymous full-response cache, django CMS page cache, fragments);
   2. "uncached": both page caches off (PORTAL_ANON_CACHE_SECONDS=0, CMS_PAGE_CACHE=false,
      PORTAL_FRAGMENT_CACHE_SECONDS=300 as in production): every
@@ -168,7 +168,7 @@ def main():
     print("bench: migrate, demo content, bulk data, collectstatic ...", flush=True)
     run(PYTHON, "manage.py", "migrate", "--noinput", env=env)
     run(PYTHON, "manage.py", "load_demo_content", env=env)
-    run(PYTHON, "manage.py", "generate_bench_data", f"--pages={args.pages}", f"--events={args.events}",
+    run(PYTHON, str(ROOT / "scripts" / "bench_data.py"), f"--pages={args.pages}", f"--events={args.events}",
         f"--reports={args.reports}", f"--profiles={args.profiles}", env=env)
     run(PYTHON, "manage.py", "collectstatic", "--noinput", env=env)
 
@@ -203,7 +203,7 @@ def main():
     print(f"\nfamilie_portal benchmark: gunicorn {args.workers} sync workers, production settings, PostgreSQL, "
           f"wrk {args.concurrency} connections, {args.duration} s per URL, {os.cpu_count()} CPU cores")
     print(f"data: {args.pages} extra pages, events={args.events}, reports={args.reports}, profiles={args.profiles} "
-          "(apps generate theirs via <app>/bench.py)\n")
+          "(scripts/bench_data.py)\n")
     print("| Phase | Page | URL | req/s | p50 ms | p95 ms | vs. ceiling | errors | target |")
     print("|---|---|---|---:|---:|---:|---:|---:|---|")
     missed = []

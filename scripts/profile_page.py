@@ -7,7 +7,7 @@ and optionally the top functions of a cProfile run.
     DATABASE_URL=... DJANGO_SETTINGS_MODULE=familie_portal.settings.production \\
         .venv/bin/python scripts/profile_page.py /veranstaltungen/2008/5/ --profile 25
 
-Meant for a database holding `load_demo_content` plus `generate_bench_data` (what `make bench`
+Meant for a database holding `load_demo_content` plus `scripts/bench_data.py` (what `make bench`
 measures). The page caches are off by default, as in the bench's "uncached" phase; `--cold`
 switches the fragment cache off too.
 """

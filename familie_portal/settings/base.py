@@ -250,8 +250,9 @@ THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.filters",
 )
 THUMBNAIL_HIGH_RESOLUTION = False
-# Folder permissions (FolderPermission rows, created by the demo command): without them every editor
-# with filer rights could change and delete every file, another city's and the IQZ's included.
+# Folder permissions (FolderPermission rows, created after migrate and per municipality by
+# familie_portal.onboarding): without them every editor with filer rights could change and delete
+# every file, another city's and the IQZ's included.
 FILER_ENABLE_PERMISSIONS = True
 FILER_CANONICAL_URL = "dokumente/"
 # Upload validation of django-filer: images get the portal's check (bytes, real type, pixel count

@@ -12,9 +12,9 @@ tests' factories (tests/<app>/factories.py) so a model's required fields are fil
   one in 10 without consent, one in 20 a draft;
 - published content pages under "Lasttest".
 
-Rows are built with the factories (`build()`, unsaved) and written with bulk_create: save() and
-its signals are skipped, so series ends are computed here as Event.save() would, the search index
-is rebuilt once at the end and the cache generation is bumped. Idempotent: rows are keyed by slug
+Rows are built with the factories (`build()`, unsaved) and written with bulk_create: save() is
+skipped, so series ends are computed here as Event.save() would; the search index is rebuilt once
+at the end and the cache generation advanced. Idempotent: rows are keyed by slug
 (`bench-…-<n>`), only missing ones are created. Settings: DJANGO_SETTINGS_MODULE (default: dev).
 """
 
@@ -242,7 +242,7 @@ def main() -> None:
     django.setup()
     from django.db import transaction
 
-    from familie_portal.middleware import bump_cache_generation
+    from familie_portal.caching import content_changed
     from familie_portal.search import index
 
     started = time.monotonic()
@@ -250,7 +250,7 @@ def main() -> None:
         counts = {"pages": pages(args.pages), "events": events(args.events), "reports": reports(args.reports),
                   "profiles": profiles(args.profiles)}
     documents = index.rebuild()
-    bump_cache_generation()
+    content_changed()
     print(f"bench data: created {counts}; search index: {documents} documents "
           f"({time.monotonic() - started:.1f} s)")
 

@@ -63,6 +63,14 @@ LAST_NAMES = ["Beispiel", "Muster", "Probe", "Platzhalter", "Exempel", "Fiktiv",
 PROFILE_ROLES = ["Familienbüro", "Sozialplanung", "Koordination Frühe Hilfen", "Stabsstelle Familie", "Jugendamt"]
 
 
+def _bulk_create(model, rows: list, batch_size: int = 1000) -> list:
+    """Django's own bulk_create: the portal's (familie_portal.content) would reindex each new row for
+    the search, one by one; here the index is rebuilt once at the end instead."""
+    from django.db.models import QuerySet
+
+    return QuerySet(model).bulk_create(rows, batch_size=batch_size)
+
+
 def _missing(model, field: str, prefix: str, count: int) -> list[int]:
     existing = set(model.objects.filter(**{f"{field}__startswith": prefix}).values_list(field, flat=True))
     return [n for n in range(count) if f"{prefix}{n}" not in existing]
@@ -108,10 +116,10 @@ def events(count: int) -> int:
         )
         event.series_end = recurrence.series_end(event)
         built.append(event)
-    created = Event.objects.bulk_create(built, batch_size=1000)
+    created = _bulk_create(Event, built, batch_size=1000)
     if targets:
         through = Event.target_groups.through
-        through.objects.bulk_create([through(event_id=e.pk, targetgroup_id=targets[i % len(targets)].pk)
+        _bulk_create(through, [through(event_id=e.pk, targetgroup_id=targets[i % len(targets)].pk)
                                      for i, e in enumerate(created)], batch_size=2000)
     return len(created)
 
@@ -150,19 +158,17 @@ def reports(count: int) -> int:
             status=Workshop.Status.PUBLISHED if published else Workshop.Status.DRAFT,
             published_at=now if published else None,
         ))
-    created = Workshop.objects.bulk_create(built, batch_size=500)
-    Contribution.objects.bulk_create(
-        [ContributionFactory.build(workshop=report, position=i, name=f"Referentin {i + 1}", role_de="Familienbüro",
-                                   affiliation_de="", topic_de=f"Praxisbericht {i + 1}",
-                                   summary_de="<p>Erfahrungen aus der Praxis.</p>")
-         for report in created for i in range(3)],
-        batch_size=1000,
-    )
-    Quote.objects.bulk_create(
-        [QuoteFactory.build(workshop=report, speaker="Teilnehmerin", text_de="Familienfreundlichkeit ist Chefsache.")
-         for report in created],
-        batch_size=1000,
-    )
+    created = _bulk_create(Workshop, built, batch_size=500)
+    _bulk_create(Contribution, [
+        ContributionFactory.build(workshop=report, position=i, name=f"Referentin {i + 1}", role_de="Familienbüro",
+                                  affiliation_de="", topic_de=f"Praxisbericht {i + 1}",
+                                  summary_de="<p>Erfahrungen aus der Praxis.</p>")
+        for report in created for i in range(3)
+    ])
+    _bulk_create(Quote, [
+        QuoteFactory.build(workshop=report, speaker="Teilnehmerin", text_de="Familienfreundlichkeit ist Chefsache.")
+        for report in created
+    ])
     return len(created)
 
 
@@ -193,9 +199,9 @@ def profiles(count: int) -> int:
             status=FamilyManager.Status.DRAFT if n % 20 == 9 else FamilyManager.Status.PUBLISHED,
         ))
         where.append(at)
-    created = FamilyManager.objects.bulk_create(built, batch_size=1000)
+    created = _bulk_create(FamilyManager, built, batch_size=1000)
     through = FamilyManager.municipalities.through
-    through.objects.bulk_create([through(familymanager_id=profile.pk, municipality_id=place.pk)
+    _bulk_create(through, [through(familymanager_id=profile.pk, municipality_id=place.pk)
                                  for profile, at in zip(created, where, strict=True) for place in at],
                                 batch_size=2000)
     return len(created)

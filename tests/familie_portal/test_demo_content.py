@@ -57,3 +57,28 @@ def test_demo_logins_exist_with_their_roles(demo_password):
     assert users["gelsenkirchen"].municipal_editor.municipality.name == "Gelsenkirchen"
     for user in users.values():
         assert user.check_password(demo_password)
+
+
+def test_relative_dates_follow_the_day_of_loading():
+    from datetime import date, datetime
+
+    import time_machine
+
+    from events import demo as events_demo
+    from events.calendar import local_tz
+    from events.models import Event
+
+    with time_machine.travel(datetime(2027, 3, 3, 9, tzinfo=local_tz()), tick=False):  # a Wednesday
+        events_demo.load()
+    events = Event.objects.in_bulk(field_name="slug")
+    fachtag = events["fachtag-familienzentren-und-verwaltung"]
+    assert (fachtag.start, fachtag.registration_deadline) == (datetime(2027, 3, 10, 10, tzinfo=local_tz()),
+                                                             date(2027, 3, 6))
+    course = events["qualifizierung-familienmanagement-neuer-kurs"]
+    assert (course.start.date(), course.end.date()) == (date(2027, 3, 24), date(2027, 3, 25))
+    # "Mittwochs": the next Wednesday after the day of loading, one week left out.
+    weekly = events["offene-sprechstunde-familienbuero-gelsenkirchen"]
+    assert (weekly.start.date(), weekly.exdates) == (date(2027, 3, 10), "2027-03-24")
+    # The dates of 2008 stay where the original page has them.
+    bochum = events["familienfreundlichkeit-die-kommunalverwaltung-im-fokus"]
+    assert bochum.start == datetime(2008, 4, 15, 10, tzinfo=local_tz())

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import vRecur
 
+from events import links
 from events.calendar import local_date, local_midnight, local_tz
 
 ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
@@ -58,10 +59,8 @@ class Occurrence:
         return self.last_day != local_date(self.start)
 
     def get_absolute_url(self) -> str:
-        url = self.event.get_absolute_url()
-        if url and self.is_series:
-            url += f"?termin={local_date(self.start).isoformat()}"
-        return url
+        """The event's page, for a series date with that date (?termin=): events.links."""
+        return links.occurrence_url(self)
 
 
 # --- rules ----------------------------------------------------------------------------------------

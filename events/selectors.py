@@ -20,9 +20,19 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, TruncDay
+from django.utils import timezone
 from django.utils.functional import cached_property
 
-from events.calendar import day_window, grid_range, local_date, local_midnight, local_tz
+from events.calendar import (
+    MonthGrid,
+    add_months,
+    day_window,
+    grid_range,
+    local_date,
+    local_midnight,
+    local_tz,
+    month_grid,
+)
 from events.models import Event, EventDownload
 from events.recurrence import Occurrence, expand
 from managers.selectors import municipality_for_user
@@ -40,7 +50,7 @@ def public_events():
 
 
 def card_events():
-    """Published events with the columns a date card or the month grid shows (events.rendering)."""
+    """Published events with the columns a date card or the month grid shows (templates/events/includes)."""
     return Event.objects.published().for_cards()
 
 
@@ -73,8 +83,66 @@ def month_occurrences(year: int, month: int, *, request=None, cards: bool = True
 
 def upcoming_end(now: datetime) -> datetime:
     """The end of what is "upcoming": the end of the day UPCOMING_HORIZON ahead. A whole day, so the
-    far end of the lists moves once a day, not with every request (events.fragments)."""
+    far end of the lists moves once a day (at local midnight), not with every request."""
     return local_midnight(local_date(now + UPCOMING_HORIZON) + timedelta(days=1))
+
+
+class CalendarMonth:
+    """
+    A month as the month page and the sidebar calendar show it: its neighbours at once, the grid
+    with its dates (one query) only when a template asks for it - not at all while the template's
+    cached part of the grid is valid.
+
+    `today` is today's date while the grid shows it (it is marked there), else None: what the grid
+    depends on besides the month and published content.
+    """
+
+    def __init__(self, first: date, *, request=None, cards: bool = True):
+        self.first = first
+        self.previous = add_months(first, -1)
+        self.next = add_months(first, 1)
+        self.request = request
+        self.cards = cards  # the dates for date cards, or only to count them per day (sidebar)
+        start, stop = grid_range(first.year, first.month)
+        today = timezone.localdate()
+        self.today = today if start <= today < stop else None
+
+    @cached_property
+    def grid(self) -> MonthGrid:
+        year, month = self.first.year, self.first.month
+        occurrences = month_occurrences(year, month, request=self.request, cards=self.cards)
+        return month_grid(year, month, occurrences=occurrences, today=self.today)
+
+
+class NextDates:
+    """
+    "Nächste Termine": the first `count` dates not yet over (of one organiser, if given), read when
+    a template asks for them.
+
+    `valid_until` says until when the list stays as it is without any save: until the first shown
+    date ends (it drops out, the next moves up). A date joining at the far end of the window starts
+    after every shown one - unless fewer dates than asked for were found: then the window's far end
+    (it moves at local midnight, upcoming_end()) may bring one in, so the list holds until midnight.
+    """
+
+    def __init__(self, *, count: int, organiser_id: int | None = None, now: datetime | None = None):
+        self.count = count
+        self.organiser_id = organiser_id
+        self.now = now or timezone.now()
+
+    @cached_property
+    def occurrences(self) -> list[Occurrence]:
+        events = card_events()
+        if self.organiser_id:
+            events = events.filter(organiser_id=self.organiser_id)
+        return upcoming_occurrences(now=self.now, events=events, limit=self.count)
+
+    @property
+    def valid_until(self) -> datetime:
+        occurrences = self.occurrences
+        if len(occurrences) < self.count:
+            return local_midnight(local_date(self.now) + timedelta(days=1))
+        return min(occurrence.end for occurrence in occurrences)
 
 
 def upcoming_occurrences(*, now: datetime, events=None, limit: int | None = None) -> list[Occurrence]:

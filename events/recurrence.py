@@ -138,7 +138,11 @@ def occurrence_end(event, start: datetime) -> datetime:
     if event.all_day:
         days = (local_date(event.end) - local_date(event.start)).days + 1
         return local_midnight(start.date() + timedelta(days=max(days, 1)))
-    return start + (event.end - event.start)
+    # The event's length in real time: adding it to a local time would add wall-clock hours, one
+    # too few or too many across a daylight saving change (01:00 + 2 h on 28 March is 04:00 CEST).
+    # (Aware datetimes of one zone subtract as wall-clock times too: the length is taken in UTC.)
+    length = event.end.astimezone(UTC) - event.start.astimezone(UTC)
+    return (start.astimezone(UTC) + length).astimezone(start.tzinfo)
 
 
 def _span(event) -> timedelta:

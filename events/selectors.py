@@ -14,6 +14,7 @@ from django.db.models import (
     F,
     Min,
     OuterRef,
+    Q,
     Subquery,
     Value,
     When,
@@ -192,7 +193,10 @@ class OccurrenceWindow(Sequence):
         return occurrences
 
     def _singles(self):
+        # What expand() keeps: a date ending exactly at the window's start is over (unless it has no
+        # length and starts there); overlapping() also keeps those ending then.
         singles = self.events.filter(rrule="").overlapping(self.start, self.end)
+        singles = singles.filter(Q(series_end__gt=self.start) | Q(start__gte=self.start))
         if self.ends_by is not None:
             singles = singles.filter(series_end__lte=self.ends_by)  # a single date's series_end is its end
         # The occurrence's start as recurrence.first_start() computes it: all-day dates begin at midnight.

@@ -145,8 +145,8 @@ def counts_and_page_statement(words, language, kind, per_page: int, number: int)
 
 def _counts_and_page_ids(words, language, kind, per_page: int, number: int) -> tuple[dict[str, int], list[int]]:
     """The statement's result, from the result cache while the index is unchanged (see above)."""
+    from familie_portal.caching import generation as cache_generation
     from familie_portal.fragments import fragment_cache_seconds
-    from familie_portal.middleware import cache_generation
 
     seconds = fragment_cache_seconds()
     if seconds <= 0:

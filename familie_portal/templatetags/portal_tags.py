@@ -2,8 +2,6 @@
 
 from django import template
 
-from familie_portal import fragments
-
 register = template.Library()
 
 
@@ -20,55 +18,3 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return params.urlencode()
-
-
-@register.simple_tag(takes_context=True)
-def language_links(context) -> list[dict]:
-    """
-    This page in each language the visitor may choose: `{"code", "name", "url", "current"}`, worked
-    out once per request for the language switch and the `hreflang` alternates.
-
-    The same as django CMS's `{% language_chooser %}` and `{% page_language_url %}` (an app's
-    language changer first, then the page's URL in that language plus the app path), without
-    building a template and a language changer for every link.
-    """
-    request = context.get("request")
-    if request is None:
-        return []
-    links = getattr(request, "_portal_language_links", None)
-    if links is None:
-        # For visitors kept per path with the fragments (a page's URLs change only with a publish).
-        links = fragments.cached_value(request, "language-links", lambda: _language_links(request), request.path)
-        request._portal_language_links = links
-    return links
-
-
-def _language_links(request) -> list[dict]:
-    from cms.utils import get_current_site
-    from cms.utils.i18n import get_language_list, get_language_object, get_public_languages
-    from django.urls import NoReverseMatch
-    from django.utils.translation import get_language
-    from menus.utils import DefaultLanguageChanger
-
-    page = getattr(request, "current_page", None)
-    site_id = page.site_id if page else get_current_site(request).pk
-    user = getattr(request, "user", None)
-    codes = get_language_list(site_id) if user is not None and user.is_staff else get_public_languages(site_id)
-    default_changer = DefaultLanguageChanger(request)
-    changer = getattr(request, "_language_changer", None)
-    current = get_language()
-    links = []
-    for code in codes:
-        url = None
-        if changer is not None:
-            try:
-                url = changer(code)
-            except NoReverseMatch:
-                url = None
-        links.append({
-            "code": code,
-            "name": get_language_object(code, site_id)["name"],
-            "url": url or default_changer(code),
-            "current": code == current,
-        })
-    return links

@@ -8,11 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.db.models import (
     Case,
-    Count,
     DateTimeField,
     Exists,
     F,
-    Min,
     OuterRef,
     Q,
     Subquery,
@@ -209,20 +207,8 @@ class OccurrenceWindow(Sequence):
         )
 
     @cached_property
-    def _singles_summary(self) -> dict:
-        return self._singles().aggregate(count=Count("pk"), first_end=Min("series_end"))
-
-    @cached_property
     def _count(self) -> int:
-        return self._singles_summary["count"] + len(self._series)
-
-    def first_end(self) -> datetime | None:
-        """When the first date in the window ends (None: no date): until then a list of what is not
-        yet over stays as it is. A single date's series_end is its end (Event.save())."""
-        ends = [occurrence.end for occurrence in self._series]
-        if self._singles_summary["first_end"] is not None:
-            ends.append(self._singles_summary["first_end"])
-        return min(ends, default=None)
+        return self._singles().count() + len(self._series)
 
     def __len__(self) -> int:
         return self._count

@@ -67,8 +67,8 @@ class TargetGroup(Term):
         verbose_name_plural = _("Zielgruppen")
 
 
-# The columns of a date card (events.rendering) and of recurrence.expand(), and the report's id (the
-# Werkstattreihe leaves out the event a report is about); see EventQuerySet.for_cards().
+# The columns of a date card (templates/events/includes/event_card.html) and of recurrence.expand(), and
+# the report's id (the Werkstattreihe leaves out the event a report is about); see EventQuerySet.for_cards().
 CARD_FIELDS = (
     "slug", "title_de", "title_en", "lead_de", "lead_en", "start", "end", "all_day", "rrule", "exdates",
     "venue_city", "booked_out", "report", "organiser__name", "organiser__short_name", "category__name_de",
@@ -94,8 +94,8 @@ class EventQuerySet(ContentQuerySet):
         return self.select_related("organiser", "category", "municipality")
 
     def for_cards(self):
-        """What a date card and the month grid show (events.rendering), and no more: no descriptions,
-        addresses or registration details to load for the 60 events of a month page."""
+        """What a date card and the month grid show (templates/events/includes), and no more: no
+        descriptions, addresses or registration details to load for the 60 events of a month page."""
         return self.select_related("organiser", "category").only(*CARD_FIELDS)
 
     def for_grid(self):

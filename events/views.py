@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from events import ical, selectors
+from events import ical, links, selectors
 from events.calendar import MAX_YEAR, MIN_YEAR, checked_day, checked_month, local_midnight
 from events.filters import EventFilterForm
 from events.jsonld import event_json_ld
@@ -136,8 +136,7 @@ class MonthView(IntegerKwargsMixin, TemplateView):
 
 def current_month(request):
     """The calendar's entry point: this month's grid."""
-    today = timezone.localdate()
-    return redirect("events:month", year=today.year, month=today.month)
+    return redirect(links.month_url(timezone.localdate()))
 
 
 class DayView(IntegerKwargsMixin, TemplateView):

@@ -251,6 +251,7 @@ def test_detail_has_all_fields_ics_link_and_json_ld(client):
 def test_json_ld_of_a_series_date_and_of_registration(client):
     data = _json_ld(client.get("/veranstaltungen/sprechstunde-familienmanagement-2008/?termin=2008-11-04"))
     assert (data["startDate"], data["endDate"]) == ("2008-11-04T14:00:00+01:00", "2008-11-04T16:00:00+01:00")
+    assert data["url"] == "http://testserver/veranstaltungen/sprechstunde-familienmanagement-2008/?termin=2008-11-04"
     data = _json_ld(client.get("/veranstaltungen/qualifizierung-familienmanagement-neuer-kurs/"))
     assert data["offers"]["availability"] == "https://schema.org/SoldOut"
     data = _json_ld(client.get("/veranstaltungen/familienfest-im-stadtpark-bochum-2008/"))

@@ -356,6 +356,10 @@ PORTAL_SITE_NAME = env("PORTAL_SITE_NAME", default="Familie in NRW")
 PORTAL_SITE_DOMAIN = env("PORTAL_SITE_DOMAIN", default="127.0.0.1:8000")
 # Password of the demo logins created by `load_demo_content` (development and tests only).
 PORTAL_DEMO_PASSWORD = "familie-demo-2008"  # noqa: S105
+# The looks editors can choose for the calendar's plugins ("Nächste Termine", the sidebar calendar):
+# a folder below templates/events/plugins/ with its own templates; the first is the standard one,
+# which needs no folder (events.cms_plugins). Add ("bochum", _("Bochum")) and the templates.
+EVENTS_PLUGIN_TEMPLATE_FOLDERS = [("default", _("Standard"))]
 
 LOGGING = {
     "version": 1,

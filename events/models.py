@@ -22,6 +22,7 @@ from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
 from events import recurrence
+from familie_portal.content import ContentManager, ContentQuerySet
 from familie_portal.translation import translated
 from managers.models import Municipality, Organisation
 
@@ -36,6 +37,7 @@ class Term(models.Model):
     name_de = models.CharField(_("Name (deutsch)"), max_length=100)
     name_en = models.CharField(_("Name (englisch)"), max_length=100, blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    objects = ContentManager()
 
     class Meta:
         abstract = True
@@ -74,7 +76,7 @@ CARD_FIELDS = (
 )
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(ContentQuerySet):
     def published(self):
         """THE rule for what the public sees: status "published". Nothing else decides it."""
         return self.filter(status=Event.Status.PUBLISHED)
@@ -313,6 +315,7 @@ class EventDownload(models.Model):
     title_de = models.CharField(_("Titel (deutsch)"), max_length=200)
     title_en = models.CharField(_("Titel (englisch)"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Download")

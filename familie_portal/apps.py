@@ -30,15 +30,18 @@ class PortalConfig(AppConfig):
         html.cms_parser.ALLOWED_ATTRIBUTES.get("*", set()).discard("style")
 
     def _connect_cache_invalidation(self):
-        """Publishing, unpublishing or saving portal content empties the anonymous page cache."""
+        """Every way content changes starts a new cache generation (familie_portal.caching)."""
         from django.apps import apps
         from django.conf import settings
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from djangocms_versioning.signals import post_version_operation
 
-        from familie_portal.middleware import bump_cache_generation, remember_urlconf_revision
+        from familie_portal.caching import content_changed
+        from familie_portal.content import rows_changed
+        from familie_portal.middleware import remember_urlconf_revision
 
-        post_version_operation.connect(bump_cache_generation, dispatch_uid="portal-anon-cache-version")
+        post_version_operation.connect(content_changed, dispatch_uid="portal-cache-version")
+        rows_changed.connect(content_changed, dispatch_uid="portal-cache-rows")
         post_save.connect(
             remember_urlconf_revision, sender="cms.UrlconfRevision", dispatch_uid="portal-urlconf-revision"
         )
@@ -51,13 +54,11 @@ class PortalConfig(AppConfig):
                 if model._meta.label in settings.PORTAL_CACHE_INVALIDATION_IGNORE:
                     continue
                 for signal in (post_save, post_delete):
-                    signal.connect(
-                        bump_cache_generation, sender=model, dispatch_uid=f"portal-anon-cache-{model._meta.label}"
-                    )
+                    signal.connect(content_changed, sender=model, dispatch_uid=f"portal-cache-{model._meta.label}")
                 for field in model._meta.local_many_to_many:
                     m2m_changed.connect(
-                        bump_cache_generation, sender=field.remote_field.through,
-                        dispatch_uid=f"portal-anon-cache-{model._meta.label}-{field.name}",
+                        content_changed, sender=field.remote_field.through,
+                        dispatch_uid=f"portal-cache-{model._meta.label}-{field.name}",
                     )
 
 

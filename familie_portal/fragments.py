@@ -44,7 +44,7 @@ from django.utils.translation import get_language
 from sekizai.data import UniqueSequence
 from sekizai.helpers import get_varname
 
-from familie_portal.middleware import cache_generation
+from familie_portal.caching import generation as cache_generation  # TEMPORARY shim until the apps move to caching
 
 _vary_hooks = None
 
@@ -62,8 +62,7 @@ def _plugin_vary_hooks() -> list:
 
 
 def fragment_cache_seconds() -> int:
-    seconds = settings.PORTAL_FRAGMENT_CACHE_SECONDS
-    return settings.PORTAL_ANON_CACHE_SECONDS if seconds is None else seconds
+    return settings.PORTAL_CACHE_SECONDS if settings.PORTAL_CACHES else 0
 
 
 def is_visitor_request(request) -> bool:

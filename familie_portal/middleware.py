@@ -1,22 +1,19 @@
 """
 Site-wide middleware: security headers, the Content-Security-Policy split between visitors and
-editors, the 503 page when PostgreSQL is unreachable, and the anonymous full-response cache.
-Their order is set in settings.MIDDLEWARE (the cache first, the rest before WhiteNoise).
+editors, the 503 page when PostgreSQL is unreachable, and the apphook reload check. Their order
+is set in settings.MIDDLEWARE (the page cache, familie_portal.caching.middleware, comes first).
 """
 
-import hashlib
 import logging
-import time
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost, SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.http.multipartparser import MultiPartParserError
 from django.template import loader
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger(__name__)
@@ -170,123 +167,6 @@ class DatabaseUnavailableMiddleware:
             logger.error("Database unavailable: %s %s: %s", request.method, request.path, exception)
             return database_unavailable_response()
         return None
-
-
-# ---------------------------------------------------------------------------------------------
-# Anonymous full-response cache
-# ---------------------------------------------------------------------------------------------
-
-GENERATION_KEY = "portal:anon-cache:generation"
-
-
-def cache_generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # First use, or the key was evicted: start from a number no earlier generation used, so
-        # entries cached before the eviction can never be served again.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY, 0)
-    return generation
-
-
-def bump_cache_generation(**kwargs) -> None:
-    """Invalidate every anonymous cached page (publish, unpublish, any saved portal content)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-
-
-class AnonymousCacheMiddleware:
-    """
-    First in the chain: an anonymous GET (no session, no messages: only the language and CSRF
-    cookies may be present) whose full response is in the cache is answered from there without
-    running sessions, auth, CSRF, the CMS or the database. Misses run the whole chain; a 200
-    response that sets no cookie except the language cookie, did not use a CSRF token and is not
-    marked private/no-store is stored with all its headers (CSP, HSTS, ...).
-
-    The key is scheme + host + full path (the language is part of the path: German unprefixed,
-    English under /en/) plus a generation number that every publish/unpublish and every saved row
-    of the portal's apps bumps (familie_portal.apps), so published changes show at once on every
-    app server sharing the cache, plus the local date (the calendars mark "today"; lists start
-    today). PORTAL_ANON_CACHE_SECONDS bounds the lifetime anyway.
-
-    django CMS pages: django CMS marks a page "never cache" (Cache-Control: private, no-store) when
-    one of its plugins opts out of django CMS's own caches (`cache = False`: the home page's "Nächste
-    Termine" and latest reports), because those caches would not notice a new event or report.
-    This cache does notice (the generation), so for anonymous CMS pages that header is not a reason
-    to skip it. The header still goes to browsers and proxies unchanged. Any other view that says
-    private/no-store/no-cache (previews, error pages, never_cache) is never stored.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.timeout = settings.PORTAL_ANON_CACHE_SECONDS
-        self.allowed_cookies = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
-        self.excluded_prefixes = (*_admin_prefixes(), "/healthz", "/livez", settings.STATIC_URL, settings.MEDIA_URL)
-
-    def _cache_key(self, request) -> str | None:
-        if request.method != "GET" or self.timeout <= 0:
-            return None
-        path = request.path_info
-        if path.startswith(self.excluded_prefixes):
-            return None
-        if not set(request.COOKIES) <= self.allowed_cookies:
-            return None
-        if "HTTP_AUTHORIZATION" in request.META:
-            return None
-        try:
-            host = request.get_host()
-        except DisallowedHost:
-            return None
-        full = f"{request.scheme}://{host}{request.get_full_path()}".encode("utf-8", "surrogateescape")
-        today = timezone.localdate().isoformat()
-        return f"portal:anon:{cache_generation()}:{today}:{hashlib.sha256(full).hexdigest()}"
-
-    def __call__(self, request):
-        key = self._cache_key(request)
-        if key is not None:
-            cached = cache.get(key)
-            if cached is not None:
-                return cached
-        response = self.get_response(request)
-        if key is not None and self._cacheable(request, response):
-            response.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
-            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
-                response.add_post_render_callback(lambda r: cache.set(key, r, self.timeout))
-            else:
-                cache.set(key, response, self.timeout)
-        return response
-
-    def _cacheable(self, request, response) -> bool:
-        if response.status_code != 200 or response.streaming:
-            return False
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
-            return False
-        user = getattr(request, "user", None)
-        if user is not None and getattr(user, "is_authenticated", False):
-            return False
-        if set(response.cookies) - {settings.LANGUAGE_COOKIE_NAME}:
-            return False
-        cache_control = response.get("Cache-Control", "")
-        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
-            # django CMS marks a page "private, no-store" as soon as one plugin on it opts out of
-            # the CMS caches (the mini calendar and the upcoming-events list do, because they follow
-            # the URL and the date). That decision is about the CMS's own caches, which don't key on
-            # the URL; this cache keys on URL and date, and every publish or saved row invalidates
-            # it. Other views that say no-store are never stored.
-            return is_cms_page(request)
-        return True
-
-
-# The URL names of django CMS's page view (cms.urls): pages, not apphooked app views.
-CMS_PAGE_URL_NAMES = frozenset({"pages-root", "pages-details-by-slug"})
-
-
-def is_cms_page(request) -> bool:
-    """A page rendered by django CMS's own page view (its never-cache header is about its own caches)."""
-    match = getattr(request, "resolver_match", None)
-    return match is not None and match.url_name in CMS_PAGE_URL_NAMES and match.namespace == ""
 
 
 # ---------------------------------------------------------------------------------------------

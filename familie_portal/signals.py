@@ -3,6 +3,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from djangocms_versioning.signals import post_version_operation
 
+from familie_portal.content import rows_changed
 from familie_portal.search import index
 from familie_portal.search.registry import provider_for, providers
 
@@ -32,8 +33,16 @@ def on_m2m_changed(sender, instance, action, **kwargs):
         index.reindex_instance(instance)
 
 
+def on_rows_changed(sender, pks, **kwargs):
+    """QuerySet.update()/bulk writes (familie_portal.content): reindex what the rows feed."""
+    if any(issubclass(sender, model) for provider in providers() for model, _resolve in provider.watched()):
+        for instance in sender._default_manager.filter(pk__in=pks):
+            index.reindex_instance(instance)
+
+
 def connect() -> None:
     post_version_operation.connect(on_version_operation, dispatch_uid="search-version-operation")
+    rows_changed.connect(on_rows_changed, dispatch_uid="search-rows-changed")
     for provider in providers():
         for model, _resolve in provider.watched():
             uid = f"search-{model._meta.label_lower}"

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from easy_thumbnails.fields import ThumbnailerImageField
 
+from familie_portal.content import ContentManager, ContentQuerySet
 from familie_portal.validators import validate_image_upload
 
 
@@ -27,6 +28,7 @@ class Regierungsbezirk(models.Model):
     name = models.CharField(_("Name"), max_length=100, unique=True)
     slug = models.SlugField(_("Kurzname"), max_length=100, unique=True)
     key = models.CharField(_("Schlüssel"), max_length=3, unique=True, help_text=_("z. B. 059 für Arnsberg"))
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Regierungsbezirk")
@@ -45,6 +47,7 @@ class Kreis(models.Model):
         Regierungsbezirk, on_delete=models.PROTECT, related_name="kreise", verbose_name=_("Regierungsbezirk")
     )
     is_kreisfreie_stadt = models.BooleanField(_("kreisfreie Stadt"), default=False)
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Kreis / kreisfreie Stadt")
@@ -62,6 +65,7 @@ class Municipality(models.Model):
     kreis = models.ForeignKey(Kreis, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("Kreis"))
     latitude = models.DecimalField(_("Breitengrad"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True)
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Kommune")
@@ -104,6 +108,7 @@ class Organisation(models.Model):
         verbose_name=_("Kommune"),
     )
     website = models.URLField(_("Website"), blank=True)
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Veranstalter / Organisation")
@@ -128,6 +133,7 @@ class MunicipalEditor(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="editors", verbose_name=_("Kommune")
     )
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Kommunale Redakteurin / Kommunaler Redakteur")
@@ -137,7 +143,7 @@ class MunicipalEditor(models.Model):
         return f"{self.user} – {self.municipality}"
 
 
-class FamilyManagerQuerySet(models.QuerySet):
+class FamilyManagerQuerySet(ContentQuerySet):
     def public(self):
         """THE one place that decides what the public sees: published AND consented to publication."""
         return self.filter(status=FamilyManager.Status.PUBLISHED, consent_to_publication=True)

@@ -39,18 +39,26 @@ def _german_outside_requests():
 
 @pytest.fixture
 def uncached(settings):
-    """Render every request: no anonymous full-page cache (query-count tests measure rendering)."""
-    settings.PORTAL_ANON_CACHE_SECONDS = 0
+    """Render every request, no cache at all (the test settings' default; query-count tests say so)."""
+    settings.PORTAL_CACHES = False
     return settings
 
 
 @pytest.fixture
-def pages_uncached(settings):
-    """Page caches off, fragments on: what a page missing the page cache costs on a running site
-    (the benchmark's "uncached" phase); the fragment tests use it to prove a save shows at once."""
-    settings.PORTAL_ANON_CACHE_SECONDS = 0
-    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
+def portal_caches(settings):
+    """The portal's caches on, as in production (familie_portal.caching): the page cache and the parts."""
+    settings.PORTAL_CACHES = True
+    settings.PORTAL_PAGE_CACHE = True
+    cache.clear()
     return settings
+
+
+@pytest.fixture
+def pages_uncached(portal_caches):
+    """The parts on, the page cache off: what a page missing the page cache costs on a running site
+    (the benchmark's "uncached" phase); the part tests use it to prove a save shows at once."""
+    portal_caches.PORTAL_PAGE_CACHE = False
+    return portal_caches
 
 
 @pytest.fixture

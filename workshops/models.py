@@ -21,6 +21,7 @@ from djangocms_text.fields import HTMLField
 from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
+from familie_portal.content import ContentManager, ContentQuerySet
 from familie_portal.translation import Translated, TranslatedMixin, current_language
 
 
@@ -30,6 +31,7 @@ class WorkshopSeries(TranslatedMixin, models.Model):
     slug = models.SlugField(_("Kurzname in Adressen"), max_length=100, unique=True)
 
     name = Translated("name")
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Reihe")
@@ -40,7 +42,7 @@ class WorkshopSeries(TranslatedMixin, models.Model):
         return self.name_de
 
 
-class WorkshopQuerySet(models.QuerySet):
+class WorkshopQuerySet(ContentQuerySet):
     def published(self):
         """THE rule for what the public sees: published reports only."""
         return self.filter(status=Workshop.Status.PUBLISHED)
@@ -207,6 +209,7 @@ class Contribution(TranslatedMixin, models.Model):
     affiliation = Translated("affiliation")
     topic = Translated("topic")
     summary = Translated("summary")
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Beitrag")
@@ -240,6 +243,7 @@ class Quote(TranslatedMixin, models.Model):
     text = Translated("text")
     caption = Translated("caption")
     photo_alt = Translated("photo_alt")
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Zitat")
@@ -262,6 +266,7 @@ class RankedItem(TranslatedMixin, models.Model):
 
     label = Translated("label")
     description = Translated("description")
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Rang")
@@ -282,6 +287,7 @@ class Download(TranslatedMixin, models.Model):
     title_en = models.CharField(_("Titel (Englisch)"), max_length=200, blank=True)
 
     title = Translated("title")
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Download")
@@ -302,6 +308,7 @@ class WorkshopRevision(models.Model):
     status = models.CharField(_("Status"), max_length=12, choices=Workshop.Status.choices)
     comment = models.CharField(_("Änderung"), max_length=500, blank=True)
     snapshot = models.JSONField(_("Stand"), default=dict)
+    objects = ContentManager()
 
     class Meta:
         verbose_name = _("Bearbeitungsstand")

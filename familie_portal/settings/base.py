@@ -76,7 +76,7 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 MIDDLEWARE = [
     # Serves cached full responses to anonymous GETs before anything heavy runs (item of the
     # performance budget); everything below runs only on a cache miss.
-    "familie_portal.middleware.AnonymousCacheMiddleware",
+    "familie_portal.caching.middleware.AnonymousPageCacheMiddleware",
     # PostgreSQL unreachable -> 503 with Retry-After instead of 500 (views; middleware errors are
     # turned into the same page by handler500).
     "familie_portal.middleware.DatabaseUnavailableMiddleware",
@@ -229,10 +229,10 @@ CMS_PLACEHOLDER_CONF = {
     "sidebar": {"name": _("Seitenleiste")},
     "content": {"name": _("Inhalt")},
 }
-# Env switch for `make bench` (measures uncached rendering too); always on in real deployments.
-CMS_PAGE_CACHE = env.bool("CMS_PAGE_CACHE", default=True)
-CMS_PLACEHOLDER_CACHE = True
-CMS_PLUGIN_CACHE = True
+# django CMS's page cache stays off: the portal's own page cache (familie_portal.caching) serves
+# every anonymous page and follows every saved row, which django CMS's does not. Its placeholder
+# and plugin caches follow PORTAL_CACHES (below), so `make run` shows a template edit at once.
+CMS_PAGE_CACHE = False
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 300}
 # Versioned content stays in the database when an editor "deletes" it from a draft.
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
@@ -320,20 +320,23 @@ PORTAL_CSP_EDITOR_DIRECTIVES = {
     "frame-ancestors": [SELF],
 }
 
-# Anonymous full-response cache (AnonymousCacheMiddleware): seconds a cached page may live at most.
-# Publishing anything bumps a generation key, so editors never wait for this.
-PORTAL_ANON_CACHE_SECONDS = env.int("PORTAL_ANON_CACHE_SECONDS", default=300)
-# Site-wide fragments (static aliases: sidebar, footer) rendered once per language and the same
-# generation for visitors (familie_portal.fragments); also for pages the full-page cache misses.
-# Unset: as long as PORTAL_ANON_CACHE_SECONDS (so switching the page cache off renders everything).
-PORTAL_FRAGMENT_CACHE_SECONDS = env.int("PORTAL_FRAGMENT_CACHE_SECONDS", default=None)
+# The portal's cache layer (familie_portal.caching): the anonymous page cache and the cached parts
+# of pages, for visitors only. One switch: off while developing (an edit shows on the next
+# request), on in production and `make bench`. Every saved row and every publish starts a new
+# generation, so nobody waits for PORTAL_CACHE_SECONDS, which only bounds how long entries live.
+PORTAL_CACHES = env.bool("PORTAL_CACHES", default=False)
+PORTAL_CACHE_SECONDS = env.int("PORTAL_CACHE_SECONDS", default=300)
+# The page cache alone, for `make bench`'s "uncached" phase (parts warm, every page rendered).
+PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
+CMS_PLACEHOLDER_CACHE = CMS_PLUGIN_CACHE = PORTAL_CACHES
 # How long an app server trusts the cached apphook revision (familie_portal.middleware.
 # ApphookReloadMiddleware); a change is pushed into the cache at once, so this matters only for
 # servers that do not share the cache.
 PORTAL_URLCONF_CHECK_SECONDS = env.int("PORTAL_URLCONF_CHECK_SECONDS", default=60)
 # Form widgets render from templates found like any other (templates/django/forms/... overrides Django's own).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
-# Saving or deleting a row of these apps invalidates the anonymous cache (apps: add yours).
+# Saving, updating or deleting a row of these apps starts a new cache generation (apps: add yours;
+# their models use familie_portal.content.ContentQuerySet, which a system check enforces).
 PORTAL_CACHE_INVALIDATING_APPS = [
     "cms", "djangocms_versioning", "djangocms_alias", "djangocms_text", "filer", "sites",
     "managers", "workshops", "events", "familie_portal",

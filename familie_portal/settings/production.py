@@ -46,3 +46,7 @@ STORAGES = {
 }
 
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="INFO")
+
+# The page cache and the cached parts (familie_portal.caching) are on in production.
+PORTAL_CACHES = env.bool("PORTAL_CACHES", default=True)
+CMS_PLACEHOLDER_CACHE = CMS_PLUGIN_CACHE = PORTAL_CACHES

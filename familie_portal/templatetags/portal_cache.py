@@ -1,117 +1,87 @@
 """
-Fragment caching for visitors (see familie_portal.fragments); editors always get a fresh render.
+`{% cachepart "name" value ... [until=moment] %}...{% endcachepart %}`: the enclosed template
+rendered once per content generation, site, language, name and the given values (everything the
+HTML depends on besides published content), for visitors only (familie_portal.caching).
 
-`{% fragment "name" value ... %}...{% endfragment %}`: the enclosed template, rendered once per
-cache generation, language, name and the given values (everything the enclosed HTML depends on
-besides published content). A publish or any saved portal content starts a new generation.
-
-`{% cached_placeholder "content" %}`: django CMS's `{% placeholder %}` of the page shown, rendered
-once per page, slot, language, cache generation and what the site's plugins vary on (the month a
-calendar shows, today). A publish starts a new generation; plugins whose output ends at a moment
-declare it (fragments.valid_until). On a hit django CMS loads no plugins for the page at all.
-
-`{% cached_page_attribute "page_title" %}`: django CMS's `{% page_attribute %}` of the page shown,
-kept per page, attribute, language and generation for visitors (one query less on app pages).
-
-`{% cached_static_alias "sidebar" %}`: djangocms-alias's `{% static_alias %}`, rendered once per
-language and cache generation for visitors (see familie_portal.fragments). Editors get the
-original tag's behaviour unchanged: draft content, edit and structure mode, toolbar markup.
-
-A subclass of the original tag, so django CMS still finds the declared alias in the template
-(the structure board lists it).
+`until=` is read after the body has rendered, so a lazy list read inside it can say when its
+output stops being true (the first shown date ends); the part is kept until then at the latest.
+A part holds markup only: CSS and JS links (sekizai's `{% addtoblock %}`) go outside it, and a
+part that uses the CSRF token is not stored. In DEBUG each part is framed by an HTML comment with
+its name and key.
 """
 
-from classytags.arguments import Argument, MultiValueArgument
-from cms.templatetags.cms_tags import PageAttribute, Placeholder, PlaceholderOptions
-from cms.utils import get_language_from_request
-from django import template
-from djangocms_alias.templatetags.djangocms_alias_tags import StaticAlias
+from collections import defaultdict
 
-from familie_portal import fragments
+from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.html import format_html
+from sekizai.data import UniqueSequence
+from sekizai.helpers import get_varname
+
+from familie_portal import caching
 
 register = template.Library()
 
 
-class CachedStaticAlias(StaticAlias):
-    name = "cached_static_alias"
-    options = PlaceholderOptions(
-        Argument("static_code", resolve=True),
-        MultiValueArgument("extra_bits", required=False, resolve=False),
-        blocks=[("endcached_static_alias", "nodelist")],
-    )
-
-    def render_tag(self, context, static_code, extra_bits, nodelist=None) -> str:
-        request = context.get("request")
-        if not static_code or nodelist or not fragments.is_visitor_request(request):
-            return super().render_tag(context, static_code, extra_bits, nodelist)
-        key = fragments.fragment_key(
-            request, f"static_alias:{static_code}:{' '.join(extra_bits)}", get_language_from_request(request),
-            fragments.plugin_vary(request),
-        )
-        return fragments.render_cached(
-            context, key, lambda: super(CachedStaticAlias, self).render_tag(context, static_code, extra_bits)
-        )
-
-
-register.tag(CachedStaticAlias.name, CachedStaticAlias)
-
-
-class CachedPlaceholder(Placeholder):
-    """A subclass of the original tag, so django CMS still finds the page's declared placeholders."""
-
-    name = "cached_placeholder"
-    options = PlaceholderOptions(
-        Argument("name", resolve=False),
-        MultiValueArgument("extra_bits", required=False, resolve=False),
-        blocks=[("endcached_placeholder", "nodelist")],
-    )
-
-    def render_tag(self, context, name, extra_bits, nodelist=None) -> str:
-        request = context.get("request")
-        page = getattr(request, "current_page", None) if request is not None else None
-        if nodelist or not page or not fragments.is_visitor_request(request):
-            return super().render_tag(context, name, extra_bits, nodelist)
-        return fragments.cached_fragment(
-            context, f"placeholder:{name}:{' '.join(extra_bits)}", [page.pk, fragments.plugin_vary(request)],
-            lambda: super(CachedPlaceholder, self).render_tag(context, name, extra_bits),
-        )
-
-
-register.tag(CachedPlaceholder.name, CachedPlaceholder)
-
-
-class FragmentNode(template.Node):
-    def __init__(self, name, vary, nodelist):
-        self.name, self.vary, self.nodelist = name, vary, nodelist
+class CachePartNode(template.Node):
+    def __init__(self, name, vary, until, nodelist):
+        self.name, self.vary, self.until, self.nodelist = name, vary, until, nodelist
 
     def render(self, context) -> str:
+        request = context.get("request")
+        if not caching.is_visitor(request):
+            return self.nodelist.render(context)
         name = self.name.resolve(context)
-        vary = [value.resolve(context) for value in self.vary]
-        return fragments.cached_fragment(context, f"tag:{name}", vary, lambda: self.nodelist.render(context))
+        key = caching.part_key(request, name, *(value.resolve(context) for value in self.vary))
+        html = cache.get(key)
+        if html is None:
+            html = self._render_and_store(context, request, name, key)
+        if settings.DEBUG:
+            return format_html("<!-- part {} {} -->{}<!-- /part {} -->", name, key, html, name)
+        return html
+
+    def _render_and_store(self, context, request, name, key):
+        csrf_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # Rendered with an empty sekizai holder: what the body adds there would be missing on a hit.
+        varname = get_varname()
+        page_blocks, context[varname] = context.get(varname), defaultdict(UniqueSequence)
+        try:
+            html = self.nodelist.render(context)
+            added = any(context[varname].values())
+        finally:
+            context[varname] = page_blocks
+        if added:
+            raise template.TemplateSyntaxError(
+                f"{{% cachepart {name!r} %}} holds an {{% addtoblock %}}: put CSS and JS links outside the part."
+            )
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not csrf_before:
+            return html  # a per-visitor token inside: never shared
+        timeout = caching.timeout_until(self.until.resolve(context) if self.until else None)
+        if timeout:
+            cache.set(key, html, timeout)
+        return html
 
 
+@register.tag("cachepart")
+def do_cachepart(parser, token):
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError('{% cachepart %} needs a name: {% cachepart "name" value ... %}')
+    until = None
+    if bits[-1].startswith("until="):
+        until = parser.compile_filter(bits.pop()[len("until="):])
+    nodelist = parser.parse(("endcachepart",))
+    parser.delete_first_token()
+    vary = [parser.compile_filter(bit) for bit in bits[1:]]
+    return CachePartNode(parser.compile_filter(bits[0]), vary, until, nodelist)
+
+
+# TEMPORARY: the old name, until every app template uses {% cachepart %}.
 @register.tag("fragment")
 def do_fragment(parser, token):
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("{% fragment %} needs a name: {% fragment \"name\" value ... %}")
+    bits = token.split_contents()[1:]
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
-
-
-class CachedPageAttribute(PageAttribute):
-    name = "cached_page_attribute"
-
-    def get_value(self, context, name, page_lookup):
-        request = context.get("request")
-        page = getattr(request, "current_page", None) if request is not None else None
-        if page_lookup is not None or not page or not fragments.is_visitor_request(request):
-            return super().get_value(context, name, page_lookup)
-        return fragments.cached_value(
-            request, f"page-attribute:{name}", lambda: super(CachedPageAttribute, self).get_value(context, name, None),
-            page.pk,
-        )
-
-
-register.tag(CachedPageAttribute.name, CachedPageAttribute)
+    vary = [parser.compile_filter(bit) for bit in bits[1:]]
+    return CachePartNode(parser.compile_filter(bits[0]), vary, None, nodelist)

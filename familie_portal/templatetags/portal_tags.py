@@ -2,7 +2,7 @@
 
 from django import template
 
-from familie_portal import fragments
+from familie_portal.caching import cached_data
 
 register = template.Library()
 
@@ -26,7 +26,7 @@ def query_with(context, **changes):
 def language_links(context) -> list[dict]:
     """
     This page in each language the visitor may choose: `{"code", "name", "url", "current"}`, worked
-    out once per request for the language switch and the `hreflang` alternates.
+    out once per page (templates/base.html) for the language switch and the `hreflang` alternates.
 
     The same as django CMS's `{% language_chooser %}` and `{% page_language_url %}` (an app's
     language changer first, then the page's URL in that language plus the app path), without
@@ -35,12 +35,8 @@ def language_links(context) -> list[dict]:
     request = context.get("request")
     if request is None:
         return []
-    links = getattr(request, "_portal_language_links", None)
-    if links is None:
-        # For visitors kept per path with the fragments (a page's URLs change only with a publish).
-        links = fragments.cached_value(request, "language-links", lambda: _language_links(request), request.path)
-        request._portal_language_links = links
-    return links
+    # For visitors kept per path (a page's URLs change only with a publish).
+    return cached_data(request, "language-links", lambda: _language_links(request), request.path)
 
 
 def _language_links(request) -> list[dict]:

@@ -1,5 +1,5 @@
 """
-The anonymous full-response cache (AnonymousCacheMiddleware): hits run no SQL, published changes
+The anonymous page cache (familie_portal.caching.middleware): hits run no SQL, published changes
 are visible at once, editors and cookie-carrying visitors are never served or stored.
 """
 
@@ -11,10 +11,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from djangocms_versioning.models import Version
 
-from familie_portal.middleware import GENERATION_KEY, cache_generation
+from familie_portal.caching import GENERATION_KEY
+from familie_portal.caching import generation as cache_generation
 from managers.models import Organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_caches")]
 URL = "/qualifizierung/"
 
 

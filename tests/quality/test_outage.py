@@ -32,7 +32,7 @@ def cluster():
 @pytest.fixture
 def server():
     # Persistent connections (as in production): CONN_HEALTH_CHECKS must notice the dead one.
-    server = Server(env={"DATABASE_URL": database_url(), "CONN_MAX_AGE": "60"})
+    server = Server(env={"DATABASE_URL": database_url(), "CONN_MAX_AGE": "60", "PORTAL_CACHES": "true"})
     yield server
     server.stop()
 

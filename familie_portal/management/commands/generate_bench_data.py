@@ -19,8 +19,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from familie_portal.caching import content_changed as bump_cache_generation
 from familie_portal.demo import publish
-from familie_portal.middleware import bump_cache_generation
 from familie_portal.search import index
 
 

@@ -1,8 +1,8 @@
 """
-The fragment cache (familie_portal.fragments): the site-wide sidebar and footer render once per
-language and cache generation for visitors, every publish or save shows at once, the sidebar's
-calendar still follows the page, editors always get a fresh render; and the anonymous page cache
-stores django CMS pages whose plugins opt out of django CMS's own caches (the home page).
+The cache layer on real pages (familie_portal.caching), as a visitor sees them: the shell's parts
+(navigation, breadcrumb, footer) follow the page shown and every publish or save at once, the
+sidebar's calendar follows the month shown, editors always get a fresh render, the page cache stores
+django CMS pages whose plugins opt out of django CMS's own caches (the home page).
 """
 
 import re
@@ -33,16 +33,16 @@ def _sidebar(html: str) -> str:
     return html[html.index('<aside class="two-col__aside'):html.index("</aside>")]
 
 
-def test_sidebar_is_rendered_once_and_served_identically(client, pages_uncached, settings):
+def test_parts_are_rendered_once_and_served_identically(client, pages_uncached, settings):
     first_count, first = _queries(client, URL)
     second_count, second = _queries(client, URL)
-    assert second_count < first_count, "the second page reuses sidebar and footer"
+    assert second_count < first_count, "the second page reuses the shell's parts"
     assert second == first
-    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 0
-    assert _queries(client, URL)[1] == first, "cached fragments are exactly what a full render gives"
+    settings.PORTAL_CACHES = False
+    assert _queries(client, URL)[1] == first, "cached parts are exactly what a full render gives"
 
 
-def test_sekizai_assets_of_a_cached_fragment_are_kept(client, pages_uncached):
+def test_sekizai_assets_of_the_sidebar_are_kept(client, pages_uncached):
     client.get(URL)
     html = client.get(URL).content.decode()
     assert "events/events.css" in html[: html.index("</head>")], "the calendar's CSS still reaches <head>"
@@ -66,7 +66,7 @@ def test_a_saved_event_shows_in_the_sidebar_at_once(client, pages_uncached):
     assert "cal__day--events" in _day_classes(after, today)
 
 
-def test_any_saved_row_renders_the_fragments_anew(client, pages_uncached):
+def test_any_saved_row_renders_the_parts_anew(client, pages_uncached):
     client.get(URL)
     Organisation.objects.get(slug="iqz").save()
     count, _html = _queries(client, URL)
@@ -90,7 +90,7 @@ def test_navigation_and_breadcrumb_follow_the_page_shown(client, pages_uncached)
     assert 'aria-current="page">Qualifizierung<' in _breadcrumb(qualification)
     assert 'href="/veranstaltungen/" aria-current="page"' in _nav(events)
     assert "Qualifizierung" not in _breadcrumb(events)
-    pages_uncached.PORTAL_FRAGMENT_CACHE_SECONDS = 0
+    pages_uncached.PORTAL_CACHES = False
     assert client.get(URL).content.decode() == qualification, "cached navigation is exactly a full render"
 
 
@@ -139,7 +139,7 @@ def test_editors_get_a_fresh_render(iqz_client, pages_uncached):
     assert count > anonymous_count
 
 
-def test_the_home_page_is_in_the_anonymous_cache(client, django_assert_num_queries):
+def test_the_home_page_is_in_the_page_cache(client, portal_caches, django_assert_num_queries):
     """Its "Nächste Termine" plugin makes django CMS send no-cache; the generation keeps it correct."""
     first = client.get("/")
     assert first.status_code == 200
@@ -169,24 +169,21 @@ def test_apphook_revision_check_needs_no_query(client, pages_uncached):
     assert apphook_reload.get_local_revision() == "neu"
 
 
-def test_fragment_css_survives_a_page_that_added_it_first(client):
+def test_part_css_survives_a_page_that_added_it_first(client, pages_uncached):
     # The home page's events list adds events.css before the sidebar's mini calendar does; the
-    # stored sidebar fragment must still carry the stylesheet to every other page.
+    # sidebar must still carry the stylesheet to every other page.
     assert "events/events.css" in client.get("/").content.decode()
     for path in ("/qualifizierung/", "/werkstattreihe/", "/familienmanager/"):
         assert "events/events.css" in client.get(path).content.decode(), path
 
 
-def test_a_cached_placeholder_shows_a_published_change_at_once(pages_uncached, user_by_name):
+def test_a_published_placeholder_change_shows_at_once(pages_uncached, user_by_name):
     from cms.models import PageContent
     from djangocms_versioning.models import Version
 
     visitor, iqz = Client(), user_by_name("iqz")
     visitor.get(URL)
-    with CaptureQueriesContext(connection) as queries:
-        assert "Familienmanagerinnen" in visitor.get(URL).content.decode()
-    assert not [q for q in queries.captured_queries if "cms_cmsplugin" in q["sql"]], "no plugin loaded on a hit"
-
+    assert "Familienmanagerinnen" in visitor.get(URL).content.decode()
     published = Version.objects.get_for_content(
         PageContent.admin_manager.get(page__urls__slug="qualifizierung", language="de")
     )
@@ -197,14 +194,3 @@ def test_a_cached_placeholder_shows_a_published_change_at_once(pages_uncached, u
     assert "Seidenreiher" not in visitor.get(URL).content.decode(), "a draft stays invisible"
     draft.publish(iqz)
     assert "Seidenreiher" in visitor.get(URL).content.decode()
-
-
-def test_a_cached_placeholder_keeps_django_cms_from_page_caching_time_bound_plugins(client, settings):
-    """The home page's "Nächste Termine" opt out of django CMS's caches; served from a fragment they still do."""
-    settings.PORTAL_ANON_CACHE_SECONDS = 0
-    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
-    settings.CMS_PAGE_CACHE = True
-    for _ in range(2):
-        response = client.get("/")
-        assert "no-store" in response["Cache-Control"], response["Cache-Control"]
-    assert "no-store" not in client.get(URL)["Cache-Control"], "a page without such plugins stays cacheable"

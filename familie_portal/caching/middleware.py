@@ -1,0 +1,93 @@
+"""The anonymous full-page cache (familie_portal.caching): first in the middleware chain."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.utils import timezone
+
+from familie_portal import caching
+
+
+def _excluded_prefixes() -> tuple[str, ...]:
+    admin = ("/admin/", *(f"/{code}/admin/" for code, _name in settings.LANGUAGES))
+    return (*admin, "/healthz", "/livez", "/readyz", settings.STATIC_URL, settings.MEDIA_URL)
+
+
+class AnonymousPageCacheMiddleware:
+    """
+    An anonymous GET (no session or message cookie: only the language and CSRF cookies may be
+    present) whose response is in the cache is answered from there without sessions, auth, CSRF,
+    django CMS or the database. Misses run the whole chain; a 200 response that sets no cookie but
+    the language cookie, used no CSRF token and is not marked private/no-store/no-cache is stored
+    with all its headers (CSP, HSTS, ...).
+
+    The key: scheme, host and full path (the language is in the path), the local date (calendars
+    mark today, lists start today) and the content generation. django CMS marks its pages "private,
+    no-store" as soon as one plugin on them opts out of django CMS's own caches (the mini calendar
+    and "Nächste Termine" do, as they follow the URL and the clock); that is about django CMS's caches,
+    which key on neither the URL nor the generation, so CMS pages are stored anyway (the header
+    still goes to browsers and proxies). Any other view that says private/no-store is never stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.allowed_cookies = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+        self.excluded_prefixes = _excluded_prefixes()
+
+    def __call__(self, request):
+        key = self._key(request)
+        if key is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+        response = self.get_response(request)
+        if key is not None and self._storable(request, response):
+            response.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+            timeout = caching.timeout_until(None)
+            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+                response.add_post_render_callback(lambda r: cache.set(key, r, timeout))
+            else:
+                cache.set(key, response, timeout)
+        return response
+
+    def _key(self, request) -> str | None:
+        if request.method != "GET" or not (caching.caches_enabled() and settings.PORTAL_PAGE_CACHE):
+            return None
+        if request.path_info.startswith(self.excluded_prefixes):
+            return None
+        if not set(request.COOKIES) <= self.allowed_cookies or "HTTP_AUTHORIZATION" in request.META:
+            return None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None
+        full = f"{request.scheme}://{host}{request.get_full_path()}".encode("utf-8", "surrogateescape")
+        today = timezone.localdate().isoformat()
+        return f"portal:page:{caching.request_generation(request)}:{today}:{hashlib.sha256(full).hexdigest()}"
+
+    def _storable(self, request, response) -> bool:
+        if response.status_code != 200 or response.streaming:
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False
+        user = getattr(request, "user", None)
+        if user is not None and getattr(user, "is_authenticated", False):
+            return False
+        if set(response.cookies) - {settings.LANGUAGE_COOKIE_NAME}:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return is_cms_page(request)
+        return True
+
+
+# The URL names of django CMS's page view (cms.urls): pages, not apphooked app views.
+CMS_PAGE_URL_NAMES = frozenset({"pages-root", "pages-details-by-slug"})
+
+
+def is_cms_page(request) -> bool:
+    """A page rendered by django CMS's own page view (its never-cache header is about its own caches)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name in CMS_PAGE_URL_NAMES and match.namespace == ""

@@ -21,7 +21,8 @@ def override_templates(tmp_path):
 
 
 def test_an_overriding_profile_card_changes_directory_and_municipality_page(client, uncached, override_templates):
-    card = '<li data-marker="override">{{ card.name }} – {% for url, name in card.municipalities %}{{ name }}{% endfor %}</li>'
+    card = ('<li data-marker="override">{{ card.name }} – '
+            '{% for url, name in card.municipalities %}{{ name }}{% endfor %}</li>')
     with override_templates({"managers/includes/profile_card.html": card}):
         directory = client.get(reverse("managers:list")).content.decode()
         municipality = client.get(reverse("managers:municipality", kwargs={"slug": "bochum"})).content.decode()
@@ -45,8 +46,8 @@ def test_an_overriding_map_changes_the_map_page_and_the_teaser(client, uncached,
 
 def test_the_standard_map_marks_places_and_kreise_accessibly(client, uncached):
     html = client.get(reverse("managers:map")).content.decode()
-    assert ('<a class="nrw-map__marker" href="/familienmanager/kommune/bochum/" aria-label="Bochum: 3 Familienmanager">'
-            '<title>Bochum: 3 Familienmanager</title><circle ') in html
+    assert ('<a class="nrw-map__marker" href="/familienmanager/kommune/bochum/" '
+            'aria-label="Bochum: 3 Familienmanager"><title>Bochum: 3 Familienmanager</title><circle ') in html
     assert 'class="nrw-map__marker nrw-map__marker--kreis" href="/familienmanager/?kreis=' in html
     assert '(kreisweit): 1 Familienmanager"><title>' in html and "<rect " in html
     assert '<svg class="nrw-map" viewBox="0 0 600 ' in html and 'role="group" aria-labelledby="nrw-map-title"' in html
@@ -64,7 +65,9 @@ def teaser_page(user_by_name):
     return plugin
 
 
-def test_map_teaser_uses_the_template_folder_chosen_for_it(client, uncached, settings, override_templates, teaser_page):
+def test_map_teaser_uses_the_template_folder_chosen_for_it(
+    client, uncached, settings, override_templates, teaser_page
+):
     settings.MANAGERS_PLUGIN_TEMPLATE_FOLDERS = [("default", "Standard"), ("schlicht", "Schlicht")]
     plain = '<p data-marker="schlicht"><a href="{{ map_url }}">{{ instance.title }}</a></p>'
     with override_templates({"managers/plugins/schlicht/map_teaser.html": plain}):

@@ -65,4 +65,5 @@ def test_a_folder_without_the_template_falls_back_to_the_standard_layout(client,
 
 def test_the_folder_choices_come_from_the_setting(settings):
     settings.WORKSHOPS_PLUGIN_TEMPLATE_FOLDERS = [("default", "Standard"), ("kompakt", "Kompakt")]
-    assert LatestWorkshops._meta.get_field("template_folder").choices == [("default", "Standard"), ("kompakt", "Kompakt")]
+    field = LatestWorkshops._meta.get_field("template_folder")
+    assert field.choices == [("default", "Standard"), ("kompakt", "Kompakt")]

@@ -30,8 +30,9 @@ class MapTeaserPlugin(CMSPluginBase):
         try:
             context["directory_url"] = reverse("managers:list")
             context["map_url"] = reverse("managers:map")
-            if instance.show_map:
-                context.update(small_map_context())
+            # A callable: the template's cached part calls it only when the part renders.
+            context["show_small_map"] = instance.show_map
+            context["small_map"] = small_map_context
         except NoReverseMatch:  # the apphook is not attached to a page yet
             context["directory_url"] = context["map_url"] = ""
         return context

@@ -125,3 +125,19 @@ def test_editors_get_a_fresh_render(iqz_client, pages_uncached):
         cursor.execute("UPDATE managers_municipality SET name = %s WHERE slug = %s", ["Bochum-ohne-Signal", "bochum"])
     assert "Bochum-ohne-Signal" not in anonymous.get(url).content.decode()
     assert 'aria-label="Bochum-ohne-Signal: 3 Familienmanager"' in iqz_client.get(url).content.decode()
+
+
+def _dots(html: str) -> int:
+    start = html.index('class="nrw-map nrw-map--small"')
+    return html[start:html.index("</svg>", start)].count('class="nrw-map__dot"')
+
+
+def test_the_teasers_small_map_is_cached_and_follows_a_new_place(client, pages_uncached):
+    from .factories import FamilyManagerFactory
+
+    first_sql, first = _get(client, "/qualifizierung/")
+    second_sql, second = _get(client, "/qualifizierung/")
+    assert _dots(second) == _dots(first) > 0
+    assert len(second_sql) < len(first_sql), "the small map's points are read once"
+    FamilyManagerFactory(municipalities=[Municipality.objects.get(slug="hallenberg")])
+    assert _dots(client.get("/qualifizierung/").content.decode()) == _dots(first) + 1

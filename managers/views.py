@@ -3,8 +3,8 @@ The directory of Familienmanager, their profiles, a page per municipality, and t
 
 Everything public goes through `FamilyManager.objects.public()`. Kept for visitors
 (familie_portal.caching, keyed by the content generation: any saved profile or place starts a new
-one): the directory's filter choices (data) and the map page's SVG and tables (a template part:
-~400 places; `map` is computed only when the part is rendered).
+one): the directory's filter choices (data) and its filter form, the map page's SVG and tables and
+the sidebar's small map (template parts: ~400 places; the places are read only when a part renders).
 """
 
 import json
@@ -56,7 +56,7 @@ class ProfileCardsMixin:
 
 
 def directory_choices(request):
-    """selectors.directory_choices(), kept for visitors until content changes (the same in every language)."""
+    """selectors.directory_choices(), kept for visitors until content changes."""
     return cached_data(request, "managers:directory-choices", selectors.directory_choices)
 
 

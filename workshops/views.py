@@ -6,9 +6,9 @@ Public pages of the Werkstattreihe (served through the apphook on the CMS page "
 - preview: any report, drafts included, for editors who may change reports (others get 404).
 
 Kept for visitors (familie_portal.caching, keyed by the content generation: every save and
-publish starts a new one): the filter's choices (data) and the report's article on the detail
-page (a template part; its talks, quotes, ranked list, downloads and the organiser's dates are
-read only when it is rendered).
+publish starts a new one): the filter's choices (data), the filter form and the report's article
+on the detail page (template parts; the article's quotes, ranked list, downloads and the
+organiser's dates are read only when it is rendered).
 """
 
 from functools import partial

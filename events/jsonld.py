@@ -1,17 +1,13 @@
-"""schema.org `Event` as JSON-LD for search engines, safe to put inside <script type="application/ld+json">."""
-
-import json
+"""schema.org `Event` as JSON-LD for search engines (familie_portal.jsonld writes the <script> element)."""
 
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
 from events.calendar import local_date
-
-# json.dumps does not escape what could end the <script> element or start an entity.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+from familie_portal.jsonld import json_ld_script
 
 
-def event_json_ld(occurrence, *, url: str, image_url: str = "") -> str:
+def event_json_ld(occurrence, *, url: str, image_url: str = "") -> SafeString:
     event = occurrence.event
     if occurrence.all_day:
         start, end = local_date(occurrence.start).isoformat(), occurrence.last_day.isoformat()
@@ -55,4 +51,4 @@ def event_json_ld(occurrence, *, url: str, image_url: str = "") -> str:
         data["offers"] = offer
     if event.capacity:
         data["maximumAttendeeCapacity"] = event.capacity
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE))  # escaped above
+    return json_ld_script(data)

@@ -76,12 +76,3 @@ def do_cachepart(parser, token):
     vary = [parser.compile_filter(bit) for bit in bits[1:]]
     return CachePartNode(parser.compile_filter(bits[0]), vary, until, nodelist)
 
-
-# TEMPORARY: the old name, until every app template uses {% cachepart %}.
-@register.tag("fragment")
-def do_fragment(parser, token):
-    bits = token.split_contents()[1:]
-    nodelist = parser.parse(("endfragment",))
-    parser.delete_first_token()
-    vary = [parser.compile_filter(bit) for bit in bits[1:]]
-    return CachePartNode(parser.compile_filter(bits[0]), vary, None, nodelist)

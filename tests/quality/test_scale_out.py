@@ -45,10 +45,11 @@ def _manage(env: dict, *args: str) -> str:
 def _set_status(env: dict, status: str, *, with_signals: bool = True) -> None:
     """Change the event in another process: save() as an editor does, or raw SQL behind the portal's back."""
     if with_signals:
-        code = f"from events.models import Event; e = Event.objects.get(slug={SLUG!r}); e.status = {status!r}; e.save()"
+        code = (f"from events.models import Event; e = Event.objects.get(slug={SLUG!r}); "
+                f"e.status = {status!r}; e.save()")
     else:
-        code = (f"from django.db import connection; connection.cursor().execute("
-                f"'UPDATE events_event SET status = %s WHERE slug = %s', [{status!r}, {SLUG!r}])")
+        sql = "UPDATE events_event SET status = %s WHERE slug = %s"
+        code = f"from django.db import connection; connection.cursor().execute({sql!r}, [{status!r}, {SLUG!r}])"
     _manage(env, "shell", "-c", code)
 
 

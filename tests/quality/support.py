@@ -72,8 +72,10 @@ def get(url: str, timeout: float = 10) -> tuple[int, dict, bytes]:
 class Server:
     """gunicorn serving the portal in a subprocess (the test process keeps its own connections)."""
 
-    def __init__(self, *, env: dict, workers: int = 1, threads: int = 1, settings="familie_portal.settings.test"):
+    def __init__(self, *, env: dict, workers: int = 1, threads: int = 1, settings="familie_portal.settings.test",
+                 ready_path: str = "/healthz"):
         self.port = free_port()
+        self.ready_path = ready_path
         self.url = f"http://127.0.0.1:{self.port}"
         full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env}
         self.log_path = Path(tempfile.gettempdir()) / f"familie-portal-gunicorn-{self.port}.log"
@@ -91,7 +93,7 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited: {self.log()}")
             try:
-                status, _, _ = get(self.url + "/healthz", timeout=2)
+                status, _, _ = get(self.url + self.ready_path, timeout=2)
                 if status == 200:
                     return
             except OSError:

@@ -113,3 +113,66 @@ class Server:
             self.process.kill()
         self._log.close()
         self.log_path.unlink(missing_ok=True)  # its tail is in the failure message where it matters
+
+
+def unavailable(what: str):
+    """A service the test needs is missing: skip loudly, but fail under CI=true (scripts/ensure-services.sh)."""
+    message = f"{what} (scripts/ensure-services.sh installs it as root)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"missing in CI: {message}")
+    pytest.skip(f"SKIPPED LOUDLY: {message}")
+
+
+def program(name: str) -> str:
+    import shutil
+
+    path = shutil.which(name) or next((p for p in (f"/usr/sbin/{name}", f"/usr/bin/{name}") if os.path.exists(p)),
+                                      None)
+    if path is None:
+        unavailable(f"{name} is not installed")
+    return path
+
+
+def wait_for_port(port: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.02)
+    raise RuntimeError(f"nothing listens on port {port} after {timeout}s")
+
+
+class RedisServer:
+    """redis-server as the shared cache runs it: no persistence (a cache), evicting least recently used keys."""
+
+    def __init__(self, port: int | None = None):
+        self.binary = program("redis-server")
+        self.port = port or free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+        self.start()
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru", "--daemonize", "no"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port)
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def pause(self):
+        """Hung, not gone: connections stay open, commands time out (and the data is kept)."""
+        import signal
+
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        import signal
+
+        self.process.send_signal(signal.SIGCONT)

@@ -27,6 +27,7 @@ run: demo
 
 test: venv
 	scripts/ensure-browser.sh
+	scripts/ensure-services.sh
 	scripts/with-postgres.sh scripts/test.sh $(ARGS)
 
 # Throughput and latency of the public pages vs. a minimal Django view (see scripts/bench.py).

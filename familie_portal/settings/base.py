@@ -386,11 +386,14 @@ from familie_portal.logging import logging_config  # noqa: E402
 PORTAL_LOG_JSON = env.bool("PORTAL_LOG_JSON", default=False)
 LOGGING = logging_config(json_lines=PORTAL_LOG_JSON, level=env("LOG_LEVEL", default="WARNING"))
 
-# Mail: EMAIL_URL (smtp://user:password@host:587/?tls=True, smtp+ssl://..., consolemail://).
+# Mail: EMAIL_URL (smtp+tls://user:password@host:587 for STARTTLS, smtp+ssl://...:465, smtp://localhost:25,
+# consolemail://).
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="familienportal@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Seconds before the 2nd, 3rd, ... attempt of a mail the SMTP server refused (familie_portal.tasks).
+PORTAL_MAIL_RETRY_DELAYS = [int(s) for s in env.list("PORTAL_MAIL_RETRY_DELAYS", default=["30", "120", "600", "1800"])]
 
 # Background tasks (Django's tasks API through the django-tasks backport): stored in PostgreSQL,
 # run by `manage.py db_worker` (deploy/systemd/familie-portal-worker.service, `make run`).

@@ -26,11 +26,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.quality.support import ROOT, RedisServer, Server, database_url, free_port, program, wait_for_port
+from tests.quality.support import HOST, ROOT, Nginx, RedisServer, Server, database_url, program
 
 pytestmark = [pytest.mark.serial, pytest.mark.django_db]
 
-HOST = "localhost"
 SLUG = "werkstatt-familienfreundliche-arbeitgeberin-kommune"  # a draft event of the demo content
 TITLE = "Die Kommune als familienfreundliche Arbeitgeberin"
 OUTAGE_TITLE = "Während der Redis-Pause bearbeitet"
@@ -45,81 +44,11 @@ LOAD_SECONDS = 60
 EDITOR, EDITOR_PASSWORD = "stack-editor", "stack-editor-Pw-2026!"
 
 
-def render_nginx_conf(values: dict[str, str]) -> str:
-    """What `envsubst '${PORTAL_...}'` does with the repository's file (README "Deployment")."""
-    text = (ROOT / "deploy" / "nginx" / "familie_portal.conf").read_text()
-    for name, value in values.items():
-        text = text.replace("${" + name + "}", value)
-    left = set(re.findall(r"\$\{(PORTAL_[A-Z_]+)\}", text.split("\nupstream", 1)[1]))
-    assert not left, f"placeholders without a value: {left}"
-    return text
-
-
 def _manage(env: dict, *args: str) -> str:
     result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**os.environ, **env},
                             capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
-
-
-class Nginx:
-    def __init__(self, tmp, *, upstreams: list[int], static_root, media_root, cert, key):
-        self.binary = program("nginx")
-        self.http_port, self.https_port = free_port(), free_port()
-        self.origin = f"https://{HOST}:{self.https_port}"
-        site = render_nginx_conf({
-            "PORTAL_SERVER_NAME": HOST,
-            "PORTAL_PUBLIC_ORIGIN": self.origin,
-            "PORTAL_HTTP_PORT": str(self.http_port),
-            "PORTAL_HTTPS_PORT": str(self.https_port),
-            "PORTAL_TLS_CERT": str(cert),
-            "PORTAL_TLS_KEY": str(key),
-            "PORTAL_UPSTREAM_SERVERS": " ".join(f"server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;"
-                                                for port in upstreams),
-            "PORTAL_STATIC_ROOT": str(static_root),
-            "PORTAL_MEDIA_ROOT": str(media_root),
-            "PORTAL_LOG_DIR": str(tmp),
-        })
-        (tmp / "familie_portal.conf").write_text(site)
-        # The distribution's nginx.conf, reduced to what a throwaway instance needs.
-        user = "user root;" if os.geteuid() == 0 else ""
-        (tmp / "nginx.conf").write_text(f"""
-            {user}
-            daemon off;
-            worker_processes 1;
-            pid {tmp}/nginx.pid;
-            error_log {tmp}/error.log warn;
-            events {{ worker_connections 256; }}
-            http {{
-                include /etc/nginx/mime.types;
-                default_type application/octet-stream;
-                sendfile on;
-                client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
-                fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
-                include {tmp}/familie_portal.conf;
-            }}
-        """)
-        self.tmp = tmp
-        test = subprocess.run([self.binary, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
-                              capture_output=True, text=True, check=False)
-        assert test.returncode == 0, test.stderr
-        self.process = subprocess.Popen([self.binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for_port(self.https_port)
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-    def access_log(self, expect: str = "") -> str:
-        """The access log, once it holds `expect` (nginx writes a line after the response went out)."""
-        path = self.tmp / "familie_portal.access.log"
-        deadline = time.monotonic() + 3
-        while True:
-            text = path.read_text() if path.exists() else ""
-            if expect in text or time.monotonic() > deadline:
-                return text
-            time.sleep(0.05)
 
 
 class Visitor:

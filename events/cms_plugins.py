@@ -1,60 +1,73 @@
-"""The sidebar mini calendar of the original page, and the next dates for the home page."""
+"""
+The sidebar mini calendar of the original page, and the next dates for the home page.
+
+Both offer a template folder per plugin instance (settings.EVENTS_PLUGIN_TEMPLATE_FOLDERS), as
+djangocms-blog does: `events/plugins/<folder>/<template>` if a designer made one, else the standard
+`events/plugins/<template>`. So a municipality gets its own "Nächste Termine" markup without code.
+"""
 
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
+from django.template.loader import select_template
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import selectors
-from events.calendar import checked_month, month_grid
-from events.fragments import UpcomingDates
+from events.calendar import checked_month
 from events.models import MiniCalendarPluginModel, UpcomingEventsPluginModel
 
 
+class TemplateFolderMixin:
+    """get_render_template(): the instance's folder first, then the standard template."""
+
+    base_render_template = ""
+
+    def get_render_template(self, context, instance, placeholder):
+        templates = [f"events/plugins/{self.base_render_template}"]
+        if instance.template_folder:
+            templates.insert(0, f"events/plugins/{instance.template_folder}/{self.base_render_template}")
+        return select_template(templates)
+
+
 @plugin_pool.register_plugin
-class MiniCalendarPlugin(CMSPluginBase):
+class MiniCalendarPlugin(TemplateFolderMixin, CMSPluginBase):
     model = MiniCalendarPluginModel
     name = _("Veranstaltungskalender (Monat)")
     module = _("Veranstaltungen")
-    render_template = "events/plugins/mini_calendar.html"
-    cache = False  # "today" and new events must show without waiting for a cache
-
-    @staticmethod
-    def fragment_cache_vary(request) -> str:
-        """What a cached sidebar must vary on beside language and generation (familie_portal.fragments)."""
-        year, month = _shown_month(request)
-        return f"mini-calendar:{year}-{month}:{timezone.localdate().isoformat()}"
+    base_render_template = "mini_calendar.html"
+    render_template = f"events/plugins/{base_render_template}"
+    # The month shown follows the page's URL and "today" is marked: django CMS must not keep the
+    # output (the template keeps its grid per month and day instead).
+    cache = False
 
     def render(self, context, instance, placeholder):
         request = context.get("request")
-        year, month = _shown_month(request)
-        occurrences = selectors.month_occurrences(year, month, request=request, cards=False)
-        context.update({"instance": instance, "grid": month_grid(year, month, occurrences=occurrences)})
+        calendar = selectors.CalendarMonth(_shown_month(request), request=request, cards=False)
+        context.update({"instance": instance, "calendar": calendar})
         return context
 
 
-def _shown_month(request) -> tuple[int, int]:
+def _shown_month(request):
     """The month a calendar page shows (May 2008 beside /veranstaltungen/2008/5/), else the current one."""
     match = getattr(request, "resolver_match", None)
     if match and match.namespace.endswith("events") and "year" in match.kwargs and "month" in match.kwargs:
         try:  # strings: django CMS drops the path converters of apphook URLs
-            first = checked_month(int(match.kwargs["year"]), int(match.kwargs["month"]))
-            return first.year, first.month
+            return checked_month(int(match.kwargs["year"]), int(match.kwargs["month"]))
         except ValueError:
             pass
-    today = timezone.localdate()
-    return today.year, today.month
+    return timezone.localdate().replace(day=1)
 
 
 @plugin_pool.register_plugin
-class UpcomingEventsPlugin(CMSPluginBase):
+class UpcomingEventsPlugin(TemplateFolderMixin, CMSPluginBase):
     model = UpcomingEventsPluginModel
     name = _("Nächste Termine")
     module = _("Veranstaltungen")
-    render_template = "events/plugins/upcoming_events.html"
-    cache = False
+    base_render_template = "upcoming_events.html"
+    render_template = f"events/plugins/{base_render_template}"
+    cache = False  # the list changes when a shown date ends, without any save
 
     def render(self, context, instance, placeholder):
-        # The dates are read only if the cached list is not valid any more (events.fragments).
-        context.update({"instance": instance, "upcoming": UpcomingDates(instance, request=context.get("request"))})
+        upcoming = selectors.NextDates(count=instance.count, organiser_id=instance.organiser_id)
+        context.update({"instance": instance, "upcoming": upcoming})
         return context

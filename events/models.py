@@ -11,17 +11,17 @@ import uuid
 from datetime import timedelta
 
 from cms.models import CMSPlugin
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from djangocms_text.fields import HTMLField
 from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
-from events import recurrence
+from events import links, recurrence
 from familie_portal.content import ContentManager, ContentQuerySet
 from familie_portal.translation import translated
 from managers.models import Municipality, Organisation
@@ -67,8 +67,8 @@ class TargetGroup(Term):
         verbose_name_plural = _("Zielgruppen")
 
 
-# The columns of a date card (events.rendering) and of recurrence.expand(), and the report's id (the
-# Werkstattreihe leaves out the event a report is about); see EventQuerySet.for_cards().
+# The columns of a date card (templates/events/includes/event_card.html) and of recurrence.expand(), and
+# the report's id (the Werkstattreihe leaves out the event a report is about); see EventQuerySet.for_cards().
 CARD_FIELDS = (
     "slug", "title_de", "title_en", "lead_de", "lead_en", "start", "end", "all_day", "rrule", "exdates",
     "venue_city", "booked_out", "report", "organiser__name", "organiser__short_name", "category__name_de",
@@ -94,8 +94,8 @@ class EventQuerySet(ContentQuerySet):
         return self.select_related("organiser", "category", "municipality")
 
     def for_cards(self):
-        """What a date card and the month grid show (events.rendering), and no more: no descriptions,
-        addresses or registration details to load for the 60 events of a month page."""
+        """What a date card and the month grid show (templates/events/includes), and no more: no
+        descriptions, addresses or registration details to load for the 60 events of a month page."""
         return self.select_related("organiser", "category").only(*CARD_FIELDS)
 
     def for_grid(self):
@@ -217,10 +217,7 @@ class Event(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        try:
-            return reverse("events:detail", kwargs={"slug": self.slug})
-        except NoReverseMatch:  # the calendar page is not hooked (yet)
-            return ""
+        return links.event_url(self.slug)
 
     @property
     def public_report(self):
@@ -330,10 +327,19 @@ class EventDownload(models.Model):
         return translated(self, "title")
 
 
+def _template_folder_field():
+    """Which look a plugin has: a folder of templates/events/plugins/ (events.cms_plugins)."""
+    return models.CharField(
+        _("Darstellung"), max_length=100, choices=settings.EVENTS_PLUGIN_TEMPLATE_FOLDERS,
+        default=settings.EVENTS_PLUGIN_TEMPLATE_FOLDERS[0][0],
+    )
+
+
 class MiniCalendarPluginModel(CMSPlugin):
     """The sidebar calendar of the original page. Every field has a default (placed without data)."""
 
     show_week_numbers = models.BooleanField(_("Kalenderwochen zeigen"), default=True)
+    template_folder = _template_folder_field()
 
     def __str__(self):
         return str(_("Veranstaltungskalender"))
@@ -347,6 +353,7 @@ class UpcomingEventsPluginModel(CMSPlugin):
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("nur dieser Veranstalter"),
     )
+    template_folder = _template_folder_field()
 
     def __str__(self):
         return str(_("Nächste Termine"))

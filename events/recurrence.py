@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import vRecur
 
+from events import links
 from events.calendar import local_date, local_midnight, local_tz
 
 ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
@@ -58,10 +59,8 @@ class Occurrence:
         return self.last_day != local_date(self.start)
 
     def get_absolute_url(self) -> str:
-        url = self.event.get_absolute_url()
-        if url and self.is_series:
-            url += f"?termin={local_date(self.start).isoformat()}"
-        return url
+        """The event's page, for a series date with that date (?termin=): events.links."""
+        return links.occurrence_url(self)
 
 
 # --- rules ----------------------------------------------------------------------------------------
@@ -139,7 +138,11 @@ def occurrence_end(event, start: datetime) -> datetime:
     if event.all_day:
         days = (local_date(event.end) - local_date(event.start)).days + 1
         return local_midnight(start.date() + timedelta(days=max(days, 1)))
-    return start + (event.end - event.start)
+    # The event's length in real time: adding it to a local time would add wall-clock hours, one
+    # too few or too many across a daylight saving change (01:00 + 2 h on 28 March is 04:00 CEST).
+    # (Aware datetimes of one zone subtract as wall-clock times too: the length is taken in UTC.)
+    length = event.end.astimezone(UTC) - event.start.astimezone(UTC)
+    return (start.astimezone(UTC) + length).astimezone(start.tzinfo)
 
 
 def _span(event) -> timedelta:

@@ -8,21 +8,30 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.db.models import (
     Case,
-    Count,
     DateTimeField,
     Exists,
     F,
-    Min,
     OuterRef,
+    Q,
     Subquery,
     Value,
     When,
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, TruncDay
+from django.utils import timezone
 from django.utils.functional import cached_property
 
-from events.calendar import day_window, grid_range, local_date, local_midnight, local_tz
+from events.calendar import (
+    MonthGrid,
+    add_months,
+    day_window,
+    grid_range,
+    local_date,
+    local_midnight,
+    local_tz,
+    month_grid,
+)
 from events.models import Event, EventDownload
 from events.recurrence import Occurrence, expand
 from managers.selectors import municipality_for_user
@@ -40,7 +49,7 @@ def public_events():
 
 
 def card_events():
-    """Published events with the columns a date card or the month grid shows (events.rendering)."""
+    """Published events with the columns a date card or the month grid shows (templates/events/includes)."""
     return Event.objects.published().for_cards()
 
 
@@ -73,8 +82,66 @@ def month_occurrences(year: int, month: int, *, request=None, cards: bool = True
 
 def upcoming_end(now: datetime) -> datetime:
     """The end of what is "upcoming": the end of the day UPCOMING_HORIZON ahead. A whole day, so the
-    far end of the lists moves once a day, not with every request (events.fragments)."""
+    far end of the lists moves once a day (at local midnight), not with every request."""
     return local_midnight(local_date(now + UPCOMING_HORIZON) + timedelta(days=1))
+
+
+class CalendarMonth:
+    """
+    A month as the month page and the sidebar calendar show it: its neighbours at once, the grid
+    with its dates (one query) only when a template asks for it - not at all while the template's
+    cached part of the grid is valid.
+
+    `today` is today's date while the grid shows it (it is marked there), else None: what the grid
+    depends on besides the month and published content.
+    """
+
+    def __init__(self, first: date, *, request=None, cards: bool = True):
+        self.first = first
+        self.previous = add_months(first, -1)
+        self.next = add_months(first, 1)
+        self.request = request
+        self.cards = cards  # the dates for date cards, or only to count them per day (sidebar)
+        start, stop = grid_range(first.year, first.month)
+        today = timezone.localdate()
+        self.today = today if start <= today < stop else None
+
+    @cached_property
+    def grid(self) -> MonthGrid:
+        year, month = self.first.year, self.first.month
+        occurrences = month_occurrences(year, month, request=self.request, cards=self.cards)
+        return month_grid(year, month, occurrences=occurrences, today=self.today)
+
+
+class NextDates:
+    """
+    "Nächste Termine": the first `count` dates not yet over (of one organiser, if given), read when
+    a template asks for them.
+
+    `valid_until` says until when the list stays as it is without any save: until the first shown
+    date ends (it drops out, the next moves up). A date joining at the far end of the window starts
+    after every shown one - unless fewer dates than asked for were found: then the window's far end
+    (it moves at local midnight, upcoming_end()) may bring one in, so the list holds until midnight.
+    """
+
+    def __init__(self, *, count: int, organiser_id: int | None = None, now: datetime | None = None):
+        self.count = count
+        self.organiser_id = organiser_id
+        self.now = now or timezone.now()
+
+    @cached_property
+    def occurrences(self) -> list[Occurrence]:
+        events = card_events()
+        if self.organiser_id:
+            events = events.filter(organiser_id=self.organiser_id)
+        return upcoming_occurrences(now=self.now, events=events, limit=self.count)
+
+    @property
+    def valid_until(self) -> datetime:
+        occurrences = self.occurrences
+        if len(occurrences) < self.count:
+            return local_midnight(local_date(self.now) + timedelta(days=1))
+        return min(occurrence.end for occurrence in occurrences)
 
 
 def upcoming_occurrences(*, now: datetime, events=None, limit: int | None = None) -> list[Occurrence]:
@@ -124,7 +191,10 @@ class OccurrenceWindow(Sequence):
         return occurrences
 
     def _singles(self):
+        # What expand() keeps: a date ending exactly at the window's start is over (unless it has no
+        # length and starts there); overlapping() also keeps those ending then.
         singles = self.events.filter(rrule="").overlapping(self.start, self.end)
+        singles = singles.filter(Q(series_end__gt=self.start) | Q(start__gte=self.start))
         if self.ends_by is not None:
             singles = singles.filter(series_end__lte=self.ends_by)  # a single date's series_end is its end
         # The occurrence's start as recurrence.first_start() computes it: all-day dates begin at midnight.
@@ -137,20 +207,8 @@ class OccurrenceWindow(Sequence):
         )
 
     @cached_property
-    def _singles_summary(self) -> dict:
-        return self._singles().aggregate(count=Count("pk"), first_end=Min("series_end"))
-
-    @cached_property
     def _count(self) -> int:
-        return self._singles_summary["count"] + len(self._series)
-
-    def first_end(self) -> datetime | None:
-        """When the first date in the window ends (None: no date): until then a list of what is not
-        yet over stays as it is. A single date's series_end is its end (Event.save())."""
-        ends = [occurrence.end for occurrence in self._series]
-        if self._singles_summary["first_end"] is not None:
-            ends.append(self._singles_summary["first_end"])
-        return min(ends, default=None)
+        return self._singles().count() + len(self._series)
 
     def __len__(self) -> int:
         return self._count

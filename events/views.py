@@ -7,35 +7,21 @@ or a friendly empty page, never an error.
 """
 
 from datetime import date, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from events import ical, selectors
-from events.calendar import (
-    MAX_YEAR,
-    MIN_YEAR,
-    MonthGrid,
-    add_months,
-    checked_day,
-    checked_month,
-    grid_range,
-    local_midnight,
-    month_grid,
-)
+from events import ical, links, selectors
+from events.calendar import MAX_YEAR, MIN_YEAR, checked_day, checked_month, local_midnight
 from events.filters import EventFilterForm
-from events.fragments import RememberedDates
 from events.jsonld import event_json_ld
 from events.recurrence import Occurrence, expand, first_start, occurrence_end, occurrence_on
-from familie_portal import fragments
 from managers.models import Organisation
 
 PAGE_SIZE = 20
@@ -79,34 +65,21 @@ class UpcomingView(FilteredOccurrencesMixin, TemplateView):
         start, end = form.window(start=now, end=selectors.upcoming_end(now), horizon=selectors.UPCOMING_HORIZON)
         return selectors.OccurrenceWindow(events, start, end)
 
-    def dates(self, form):
-        """What the Paginator pages: the upcoming dates, remembered while valid (events.fragments)."""
-        return RememberedDates(
-            self.occurrences(form), request=self.request, filters=form.submitted_values,
-            moving=not form.cleaned_data.get("from"),
-        )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = self.filter_form()
-        dates = self.dates(form) if form.is_valid() else []
+        dates = self.occurrences(form) if form.is_valid() else []
         page_obj = Paginator(dates, PAGE_SIZE).get_page(self.request.GET.get("page"))
         nav = "archive" if self.archive else "upcoming"
-        context.update(
-            form=form, page_obj=page_obj, archive=self.archive, nav=nav,
-            dates_version=getattr(dates, "version", None),
-        )
+        context.update(form=form, page_obj=page_obj, archive=self.archive, nav=nav)
         return context
 
 
 class ArchiveView(UpcomingView):
-    """Past dates, most recent first (not cached: every date that ends joins them)."""
+    """Past dates, most recent first."""
 
     template_name = "events/occurrence_list.html"
     archive = True
-
-    def dates(self, form):
-        return self.occurrences(form)
 
     def occurrences(self, form):
         now = timezone.now()
@@ -157,37 +130,13 @@ class MonthView(IntegerKwargsMixin, TemplateView):
         except ValueError as exc:
             raise Http404 from exc
         context = super().get_context_data(**kwargs)
-        context.update(calendar_month=CalendarMonth(first, request=self.request), nav="month")
+        context.update(calendar_month=selectors.CalendarMonth(first, request=self.request), nav="month")
         return context
-
-
-class CalendarMonth:
-    """
-    A month page's month: its neighbours for the navigation at once, the grid with its dates (one
-    query) only when the page asks for it - not at all when the template's fragment of grid and
-    dates is cached (templates/events/month.html).
-    """
-
-    def __init__(self, first: date, *, request=None):
-        self.first = first
-        self.previous = add_months(first, -1)
-        self.next = add_months(first, 1)
-        self.request = request
-        start, stop = grid_range(first.year, first.month)
-        today = timezone.localdate()
-        # What the grid's HTML depends on besides the month and published content: today's mark.
-        self.today = today if start <= today < stop else None
-
-    @cached_property
-    def grid(self) -> MonthGrid:
-        occurrences = selectors.month_occurrences(self.first.year, self.first.month, request=self.request)
-        return month_grid(self.first.year, self.first.month, occurrences=occurrences, today=self.today)
 
 
 def current_month(request):
     """The calendar's entry point: this month's grid."""
-    today = timezone.localdate()
-    return redirect("events:month", year=today.year, month=today.month)
+    return redirect(links.month_url(timezone.localdate()))
 
 
 class DayView(IntegerKwargsMixin, TemplateView):
@@ -202,8 +151,7 @@ class DayView(IntegerKwargsMixin, TemplateView):
         context.update(
             day=the_day,
             nav="month",
-            # Read only when the day's cached list cannot be used (templates/events/day.html).
-            occurrences=SimpleLazyObject(lambda: selectors.day_occurrences(the_day)),
+            occurrences=selectors.day_occurrences(the_day),
             previous_day=_in_range(the_day - timedelta(days=1)),
             next_day=_in_range(the_day + timedelta(days=1)),
         )
@@ -218,11 +166,7 @@ class EventDetailView(TemplateView):
     template_name = "events/detail.html"
 
     def get_context_data(self, *, slug, **kwargs):
-        # The event with its relations, kept for visitors per slug and cache generation (any save
-        # starts a new one); what depends on the time (next dates, deadline) is worked out below.
-        event = fragments.cached_value(
-            self.request, "events:event", partial(selectors.published_event, slug), slug, per_language=False
-        )
+        event = selectors.published_event(slug)
         if event is None:
             raise Http404
         now = timezone.now()
@@ -236,7 +180,7 @@ class EventDetailView(TemplateView):
         if occurrence is None:
             start = first_start(event)
             occurrence = Occurrence(event, start, occurrence_end(event, start))
-        url = self.request.build_absolute_uri(event.get_absolute_url())
+        url = self.request.build_absolute_uri(occurrence.get_absolute_url())
         image_url = self.request.build_absolute_uri(event.image.url) if event.image else ""
         year = timezone.localtime(occurrence.start).year
         context = super().get_context_data(**kwargs)

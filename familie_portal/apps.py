@@ -8,11 +8,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Familienportal")
 
     def ready(self):
-        from familie_portal import roles, signals
+        from familie_portal import onboarding, signals
 
-        # Groups and their permissions follow the code: refreshed after every migrate.
-        post_migrate.connect(roles.sync_roles_after_migrate, sender=self)
+        # After every migrate: the Site record, then what production needs without the demo -
+        # the groups with the permissions the code declares (familie_portal.roles), the IQZ's
+        # global page permission, the media library's folder permissions (familie_portal.onboarding).
         post_migrate.connect(sync_site_after_migrate, sender=self)
+        post_migrate.connect(onboarding.portal_setup_after_migrate, sender=self)
         signals.connect()
         self._connect_cache_invalidation()
         self._forbid_inline_styles_in_rich_text()

@@ -9,7 +9,7 @@ The portal's editorial roles as Django groups.
 Each app may contribute permissions through a module `<app>.roles` with a dict
 `PERMISSIONS = {group_name: [spec, ...]}`; a spec is "app_label" (every permission of the app),
 "app_label.model" (every permission of that model) or "app_label.codename" (one permission).
-The groups are brought in line with the code after every `migrate`.
+The groups are brought in line with the code after every `migrate` (familie_portal.onboarding.portal_setup).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -83,8 +83,3 @@ def sync_roles() -> dict[str, Group]:
         groups[group_name] = group
     return groups
 
-
-def sync_roles_after_migrate(sender, using="default", **kwargs):
-    # Permissions are created by auth's post_migrate handler, app by app; familie_portal is the
-    # last app in INSTALLED_APPS, so when its signal fires every permission exists.
-    sync_roles()

@@ -12,7 +12,6 @@ from django.views.generic import TemplateView
 
 from familie_portal import discovery
 from familie_portal.search import registry, text
-from familie_portal.search import rendering as search_rendering
 from familie_portal.search.query import documents as query_documents
 from familie_portal.search.query import search_page
 
@@ -77,7 +76,6 @@ class SearchView(TemplateView):
             total=result.total,
             page_obj=page_obj,
             results=results,
-            result_items=search_rendering.result_items(results),
         )
         return context
 

@@ -1,5 +1,6 @@
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
+from django.template.loader import select_template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,13 @@ class MapTeaserPlugin(CMSPluginBase):
     module = _("Familienmanager")
     render_template = "managers/plugins/map_teaser.html"
 
+    def get_render_template(self, context, instance, placeholder):
+        """The instance's layout (templates/managers/plugins/<folder>/), else the standard one."""
+        return select_template([
+            f"managers/plugins/{instance.template_folder}/map_teaser.html",
+            self.render_template,
+        ])
+
     def render(self, context, instance, placeholder):
         from managers.views import small_map_context
 
@@ -22,8 +30,9 @@ class MapTeaserPlugin(CMSPluginBase):
         try:
             context["directory_url"] = reverse("managers:list")
             context["map_url"] = reverse("managers:map")
-            if instance.show_map:
-                context.update(small_map_context())
+            # A callable: the template's cached part calls it only when the part renders.
+            context["show_small_map"] = instance.show_map
+            context["small_map"] = small_map_context
         except NoReverseMatch:  # the apphook is not attached to a page yet
             context["directory_url"] = context["map_url"] = ""
         return context

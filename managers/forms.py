@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from familie_portal.forms import FlatSelect, PlainChoices
 from familie_portal.validators import validate_image_upload
 from managers import selectors
 from managers.models import FamilyManager
@@ -17,28 +16,19 @@ class DirectoryFilterForm(forms.Form):
     """
 
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=100)
-    regierungsbezirk = forms.ChoiceField(label=_("Regierungsbezirk"), required=False, widget=FlatSelect)
-    kreis = forms.ChoiceField(label=_("Kreis / kreisfreie Stadt"), required=False, widget=FlatSelect)
+    regierungsbezirk = forms.ChoiceField(label=_("Regierungsbezirk"), required=False)
+    kreis = forms.ChoiceField(label=_("Kreis / kreisfreie Stadt"), required=False)
     # Only municipalities someone is publicly active in: a short, useful list.
-    kommune = forms.ChoiceField(label=_("Kommune"), required=False, widget=FlatSelect)
+    kommune = forms.ChoiceField(label=_("Kommune"), required=False)
 
     def __init__(self, *args, choices=None, **kwargs):
-        """`choices`: what selectors.directory_choices() returns (the view passes a cached copy)."""
+        """`choices`: what selectors.directory_choices() returns (the view passes the cached value)."""
         super().__init__(*args, **kwargs)
         empty = [("", _("alle"))]
         regions, kreise, municipalities = choices or selectors.directory_choices()
-        self.fields["regierungsbezirk"].choices = PlainChoices(empty + regions)
-        self.fields["kreis"].choices = PlainChoices(empty + kreise)
-        self.fields["kommune"].choices = PlainChoices(empty + municipalities)
-
-    def cache_vary(self) -> tuple | None:
-        """What the form's HTML depends on besides its choices: bound or not, and the values shown.
-        None while a value is unknown: the form then shows it with an error and is not cached."""
-        if not self.is_bound:
-            return (False,)
-        if not self.is_valid():
-            return None
-        return (True, *(self.data.get(name, "") for name in self.fields))  # as submitted: what the fields show
+        self.fields["regierungsbezirk"].choices = empty + regions
+        self.fields["kreis"].choices = empty + kreise
+        self.fields["kommune"].choices = empty + municipalities
 
 
 class PortalImageField(forms.ImageField):

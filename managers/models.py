@@ -234,6 +234,12 @@ class FamilyManager(models.Model):
         return self.focus
 
 
+def plugin_template_folders() -> list[tuple[str, str]]:
+    """The layouts a map teaser may choose (settings.MANAGERS_PLUGIN_TEMPLATE_FOLDERS): each a folder
+    under templates/managers/plugins/. A callable, so a site adds folders without a migration."""
+    return settings.MANAGERS_PLUGIN_TEMPLATE_FOLDERS
+
+
 class MapTeaser(CMSPlugin):
     """ "Karte klein" of the original sidebar: a small map and a link to the directory.
 
@@ -245,6 +251,10 @@ class MapTeaser(CMSPlugin):
     text = models.TextField(_("Text"), blank=True, default="")
     link_text = models.CharField(_("Linktext"), max_length=60, blank=True, default="")
     show_map = models.BooleanField(_("Karte zeigen"), default=True)
+    template_folder = models.CharField(
+        _("Darstellung"), max_length=100, choices=plugin_template_folders, default="default",
+        help_text=_("Welche Vorlage den Hinweis zeigt (ein Ordner unter managers/plugins/)."),
+    )
 
     def __str__(self):
         return self.title or str(_("Karte klein Familienmanager"))

@@ -210,14 +210,15 @@ def filter_directory(profiles, *, regierungsbezirk: str = "", kreis: str = "", k
 
 @dataclass(slots=True)
 class ProfileCard:
-    """What a profile's card in a list shows."""
+    """What a profile's card in a list shows (templates/managers/includes/profile_card.html)."""
 
     slug: str
     name: str
     role: str
     organisation_name: str | None
     kreis_name: str | None
-    municipalities: list[tuple[str, str]] = field(default_factory=list)  # (slug, name)
+    url: str = ""
+    municipalities: list[tuple[str, str]] = field(default_factory=list)  # (url, name)
 
 
 CARD_FIELDS = ("pk", "slug", "name", "role", "organisation__name", "kreis__name")
@@ -229,9 +230,15 @@ def card_rows(profiles):
 
 
 def profile_cards(rows) -> list[ProfileCard]:
-    """Cards for a page of card_rows(), each with its municipalities by name (one query)."""
+    """Cards for a page of card_rows(), each with its address and its municipalities by name (one
+    query; one reverse() per kind of link, not per link)."""
+    profile_url = url_template("managers:detail")
+    municipality_url = url_template("managers:municipality")
     cards = {
-        pk: ProfileCard(slug=slug, name=name, role=role, organisation_name=org, kreis_name=kreis)
+        pk: ProfileCard(
+            slug=slug, name=name, role=role, organisation_name=org, kreis_name=kreis,
+            url=profile_url.replace(SLUG_PLACEHOLDER, slug),
+        )
         for pk, slug, name, role, org, kreis in rows
     }
     if cards:
@@ -241,5 +248,5 @@ def profile_cards(rows) -> list[ProfileCard]:
             .order_by("municipality__name")
             .values_list("familymanager_id", "municipality__slug", "municipality__name")
         ):
-            cards[profile_id].municipalities.append((slug, name))
+            cards[profile_id].municipalities.append((municipality_url.replace(SLUG_PLACEHOLDER, slug), name))
     return list(cards.values())

@@ -3,8 +3,9 @@ The map of NRW as server-rendered SVG: no tiles, no script, no request to anothe
 
 Longitude/latitude are projected equirectangularly with the x axis shrunk by cos(51.5°), which
 is close enough for one state. The state outline is projected once per process (it never
-changes) and kept in memory; only the markers are computed per request, and drawn by
-`managers.rendering`.
+changes) and kept in memory; only the markers are computed per request. The markup is
+templates/managers/includes/map_svg.html: this module gives it numbers (as SVG attribute values)
+and labels.
 """
 
 import json
@@ -12,6 +13,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
+
+from django.utils.translation import gettext, ngettext
 
 from managers.places import OUTLINE_GEOJSON
 
@@ -69,6 +72,43 @@ class Marker(NamedTuple):
     r: float
     place: object  # a selectors.PlaceCount, or None for the small map's dots
 
+    # The attribute values of the marker's <circle> (or the <rect> of a Kreis), as the SVG writes them.
+    @property
+    def cx(self) -> str:
+        return f"{self.x:.1f}"
+
+    @property
+    def cy(self) -> str:
+        return f"{self.y:.1f}"
+
+    @property
+    def radius(self) -> str:
+        return f"{self.r:.1f}"
+
+    @property
+    def left(self) -> str:
+        return f"{self.x - self.r:.1f}"
+
+    @property
+    def top(self) -> str:
+        return f"{self.y - self.r:.1f}"
+
+    @property
+    def size(self) -> str:
+        return f"{2 * self.r:.1f}"
+
+    @property
+    def label(self) -> str:
+        """The marker's accessible name: "Bochum: 3 Familienmanager", or "Kreis Unna (kreisweit):
+        1 Familienmanager" for a Kreis whose Familienmanager work across the whole Kreis."""
+        place = self.place
+        text = ngettext("%(count)s Familienmanager", "%(count)s Familienmanager", place.count) % {
+            "count": place.count
+        }
+        if place.kreisweit:
+            return gettext("%(place)s (kreisweit): %(text)s") % {"place": place.name, "text": text}
+        return f"{place.name}: {text}"
+
 
 def marker_radius(count: int) -> float:
     """Area grows with the count, capped so that dense regions stay readable."""
@@ -82,7 +122,7 @@ def _sorted(markers: list[Marker]) -> list[Marker]:
 
 
 def markers(places) -> list[Marker]:
-    """Markers for PlaceCount items with coordinates, large ones first (drawn by managers.rendering)."""
+    """Markers for PlaceCount items with coordinates, large ones first."""
     geo = geometry()
     return _sorted([
         Marker(*geo.project(place.longitude, place.latitude), marker_radius(place.count), place)

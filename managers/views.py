@@ -1,7 +1,10 @@
 """
 The directory of Familienmanager, their profiles, a page per municipality, and the map.
 
-Everything public goes through `FamilyManager.objects.public()`.
+Everything public goes through `FamilyManager.objects.public()`. Kept for visitors
+(familie_portal.caching, keyed by the content generation: any saved profile or place starts a new
+one): the directory's filter choices (data) and its filter form, the map page's SVG and tables and
+the sidebar's small map (template parts: ~400 places; the places are read only when a part renders).
 """
 
 import json
@@ -10,14 +13,12 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from familie_portal import fragments
-from managers import caching, rendering, selectors, svgmap
+from familie_portal.caching import cached_data
+from managers import selectors, svgmap
 from managers.forms import DirectoryFilterForm
 from managers.models import FamilyManager, Municipality
 
@@ -30,8 +31,8 @@ def map_context() -> dict:
     places = selectors.public_counts_by_municipality() + selectors.public_counts_kreisweit(list_url)
     return {
         "geometry": svgmap.geometry(),
-        "markers": rendering.map_markers(svgmap.markers(places)),
-        "regions": [(rb.name, rendering.region_rows(rb)) for rb in selectors.group_by_region(places)],
+        "markers": svgmap.markers(places),
+        "regions": selectors.group_by_region(places),
         "total_places": len(places),
     }
 
@@ -40,26 +41,23 @@ def small_map_context() -> dict:
     """The small, decorative map of the sidebar teaser: dots only (no labels, links or tables)."""
     return {
         "geometry": svgmap.geometry(),
-        "markers": rendering.map_dots(svgmap.dots(selectors.public_marker_points())),
+        "markers": svgmap.dots(selectors.public_marker_points()),
     }
 
 
 class ProfileCardsMixin:
-    """A paginated list of profiles (card_rows) shown as cards: `profile_cards` is their HTML."""
+    """A paginated list of profiles (card_rows) shown as cards (managers/includes/profile_card.html)."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = {row[0]: row for row in context["object_list"]}
-
-        def render(pks):  # the cards not cached yet: their places are read in one query
-            cards = selectors.profile_cards([rows[pk] for pk in pks])
-            return {pk: rendering.profile_cards([card]) for pk, card in zip(pks, cards, strict=True)}
-
-        # Each card is kept per profile and generation (a saved profile or place starts a new one).
-        context["profile_cards"] = mark_safe(  # noqa: S308 - rendering.profile_cards escapes every value
-            "\n".join(fragments.cached_pieces(self.request, "managers:card", list(rows), render))
-        )
+        # The page's cards, their places read in one query.
+        context["profile_cards"] = selectors.profile_cards(context["object_list"])
         return context
+
+
+def directory_choices(request):
+    """selectors.directory_choices(), kept for visitors until content changes."""
+    return cached_data(request, "managers:directory-choices", selectors.directory_choices)
 
 
 class DirectoryView(ProfileCardsMixin, ListView):
@@ -68,7 +66,7 @@ class DirectoryView(ProfileCardsMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        self.form = DirectoryFilterForm(self.request.GET or None, choices=caching.directory_choices(self.request))
+        self.form = DirectoryFilterForm(self.request.GET or None, choices=directory_choices(self.request))
         profiles = FamilyManager.objects.public()
         if self.form.is_bound and not self.form.is_valid():
             messages.warning(
@@ -86,16 +84,6 @@ class DirectoryView(ProfileCardsMixin, ListView):
         }
         return selectors.card_rows(selectors.filter_directory(profiles, **self.filters))
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        if getattr(self, "filters", None) is not None:
-            # How many profiles match, kept for visitors per filters and cache generation (a saved
-            # or withdrawn profile starts a new one); the page's rows are read on every request.
-            paginator.count = fragments.cached_value(
-                self.request, "managers:directory-count", queryset.count, *self.filters.values(), per_language=False
-            )
-        return paginator
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = self.form
@@ -112,8 +100,7 @@ class ProfileView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Lazy: read only when the "manager-profile" fragment is not cached.
-        context["places"] = SimpleLazyObject(lambda: list(self.object.municipalities.select_related("kreis")))
+        context["places"] = self.object.municipalities.select_related("kreis")
         return context
 
 
@@ -140,16 +127,15 @@ class MapView(TemplateView):
     template_name = "managers/map.html"
 
     def get_context_data(self, **kwargs):
-        # Lazy: the template's "managers-map" fragment asks for it only when it is not cached.
-        return {**super().get_context_data(**kwargs), "map": SimpleLazyObject(map_context)}
+        # A callable: the template's cached part calls it only when the part is rendered.
+        return {**super().get_context_data(**kwargs), "map_data": map_context}
 
 
 @cache_control(public=True, max_age=300)
 def geojson(request):
     """Published data for reuse: municipalities with counts, no personal data at all.
 
-    Built from plain rows (kept for visitors per cache generation: any save starts a new one) and
-    serialised with one json.dumps: a few hundred features per request.
+    Built from plain rows (one query) and serialised with one json.dumps: a few hundred features.
     """
     url = request.build_absolute_uri(selectors.url_template("managers:municipality"))
     features = [
@@ -165,9 +151,7 @@ def geojson(request):
                 "url": url.replace(selectors.SLUG_PLACEHOLDER, slug),
             },
         }
-        for ags, name, slug, lat, lon, kreis_name, _kreis_slug, rb_name, count in fragments.cached_value(
-            request, "managers:municipality-rows", selectors.public_municipality_rows, per_language=False
-        )
+        for ags, name, slug, lat, lon, kreis_name, _kreis_slug, rb_name, count in selectors.public_municipality_rows()
         if lat is not None and lon is not None
     ]
     body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)

@@ -22,9 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "familie_portal.settings.test")
-# Measure the search itself, not the anonymous full-page cache answering repeated queries.
-os.environ.setdefault("PORTAL_ANON_CACHE_SECONDS", "0")
-os.environ.setdefault("PORTAL_FRAGMENT_CACHE_SECONDS", "0")  # the query itself, not the result cache
+# Measure the search itself, not the page cache answering repeated queries.
+os.environ.setdefault("PORTAL_CACHES", "false")
 
 WORDS_DE = [
     "Familie", "Familien", "Kommune", "Kommunen", "Verwaltung", "Familienfreundlichkeit",

@@ -7,9 +7,9 @@ and optionally the top functions of a cProfile run.
     DATABASE_URL=... DJANGO_SETTINGS_MODULE=familie_portal.settings.production \\
         .venv/bin/python scripts/profile_page.py /veranstaltungen/2008/5/ --profile 25
 
-Meant for a database holding `load_demo_content` plus `generate_bench_data` (what `make bench`
-measures). The page caches are off by default, as in the bench's "uncached" phase; `--cold`
-switches the fragment cache off too.
+Meant for a database holding `load_demo_content` plus `scripts/bench_data.py` (what `make bench`
+measures). The page cache is off, the parts on (warm after the first request), as in the bench's
+"uncached" phase; `--cold` switches every cache off.
 """
 
 import argparse
@@ -31,12 +31,12 @@ def main():
     parser.add_argument("-n", type=int, default=30, help="requests per URL after warming")
     parser.add_argument("--profile", type=int, default=0, help="print the top N functions by own time")
     parser.add_argument("--sort", default="tottime", help="pstats sort key (tottime, cumtime)")
-    parser.add_argument("--cold", action="store_true", help="fragment cache off as well")
+    parser.add_argument("--cold", action="store_true", help="the cached parts off as well (every cache off)")
     args = parser.parse_args()
 
-    os.environ.setdefault("PORTAL_ANON_CACHE_SECONDS", "0")
-    os.environ.setdefault("CMS_PAGE_CACHE", "false")
-    os.environ["PORTAL_FRAGMENT_CACHE_SECONDS"] = "0" if args.cold else "300"
+    os.environ["PORTAL_CACHES"] = "false" if args.cold else "true"
+    os.environ.setdefault("PORTAL_PAGE_CACHE", "false")  # every request renders; the parts are warm
+    os.environ.setdefault("DJANGO_DEBUG", "false")  # as in production: no template debug information
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "familie_portal.settings.dev")
 
     from django.core.wsgi import get_wsgi_application

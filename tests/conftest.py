@@ -1,13 +1,42 @@
 """
-Shared fixtures. The demo content (page tree, users, roles, each app's demo data) is loaded
-once per test database, not per test: every test runs inside a transaction on top of it.
+Shared fixtures. The test database is set up once per test database, not per test, the way
+production is (README, "Deployment") plus the demo content on top: `migrate` (roles, the
+IQZ-Redaktion's global page permission, the media library's folder permissions), the editorial
+logins, `manage.py add_municipality` for Bochum and Gelsenkirchen, then `load_demo_content` (which
+adds content but no role or permission: tests/authz/test_setup.py). Every test runs inside a
+transaction on top of it.
 """
+
+import io
 
 import pytest
 from cms.utils.apphook_reload import reload_urlconf
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
+
+# username, what production makes of them: a superuser (createsuperuser), a member of the
+# IQZ-Redaktion (a superuser adds them to the group), a city's editor (add_municipality).
+EDITORIAL_LOGINS = [("admin", "superuser"), ("iqz", "IQZ-Redaktion"), ("bochum", "bochum"),
+                    ("gelsenkirchen", "gelsenkirchen")]
+
+
+def _set_up_as_in_production():
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    for username, role in EDITORIAL_LOGINS:
+        email, password = f"{username}@example.org", settings.PORTAL_DEMO_PASSWORD
+        user = User.objects.filter(username=username).first()
+        if role == "superuser":
+            user = user or User.objects.create_superuser(username, email, password)
+            continue
+        user = user or User.objects.create_user(username, email, password, is_staff=True)
+        if role == "IQZ-Redaktion":
+            user.groups.add(Group.objects.get(name=role))
+        else:
+            call_command("add_municipality", role, editor=[username], stdout=io.StringIO())
 
 
 @pytest.fixture(scope="session")
@@ -15,6 +44,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from familie_portal.demo import load_demo_content
 
     with django_db_blocker.unblock():
+        _set_up_as_in_production()
         load_demo_content()
         reload_urlconf()
 

@@ -1,11 +1,10 @@
-from functools import partial
-
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
+from django.template.loader import select_template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from workshops import rendering, selectors
+from workshops import selectors
 from workshops.models import LatestWorkshops
 
 
@@ -20,17 +19,18 @@ class LatestWorkshopsPlugin(CMSPluginBase):
     # Not cached: a report published in the admin shows up at once, not after the cache expires.
     cache = False
 
+    def get_render_template(self, context, instance, placeholder):
+        """The instance's layout (templates/workshops/plugins/<folder>/), else the standard one."""
+        return select_template([
+            f"workshops/plugins/{instance.template_folder}/latest_workshops.html",
+            self.render_template,
+        ])
+
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        # The cards, read and rendered only when the template's fragment is not cached.
-        context["workshops"] = partial(latest_workshop_cards, instance.count)
+        context["workshops"] = selectors.latest_workshops(count=instance.count)
         try:
             context["list_url"] = reverse("workshops:list")
         except NoReverseMatch:  # the apphook is not on a page (yet)
             context["list_url"] = ""
         return context
-
-
-def latest_workshop_cards(count: int) -> str:
-    """The `<li>` cards of the newest `count` reports ("" if there are none)."""
-    return rendering.workshop_cards(selectors.latest_workshops(count=count), heading="h3")

@@ -3,7 +3,6 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,9 +27,13 @@ class LatestWorkshopsRssFeed(Feed):
     def item_title(self, item):
         return item.title
 
-    def item_description(self, item):
-        # Readers render <description> as HTML; the teaser is plain text, so it is escaped here.
-        return escape(meta_description(item, 500))
+    # Readers render <description> as HTML; the teaser is plain text, autoescaped by the template.
+    description_template = "workshops/feeds/description.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["description"] = meta_description(kwargs["item"], 500)
+        return context
 
     def item_link(self, item):
         return item.get_absolute_url()

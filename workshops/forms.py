@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from familie_portal.forms import PlainChoices
 from workshops import selectors
 
 
@@ -15,26 +14,15 @@ class WorkshopFilterForm(forms.Form):
     series = forms.ChoiceField(label=_("Reihe"), required=False)
 
     def __init__(self, *args, choices: selectors.FilterChoices | None = None, **kwargs):
-        """`choices`: selectors.filter_choices(), if already known (the list view caches them)."""
+        """`choices`: selectors.filter_choices(), if already known (the list view keeps them in the cache)."""
         super().__init__(*args, **kwargs)
         choices = choices or selectors.filter_choices()
         everything = [("", _("alle"))]
-        self.fields["year"].choices = PlainChoices(everything + choices.years)
-        self.fields["city"].choices = PlainChoices(everything + choices.cities)
-        self.fields["series"].choices = PlainChoices(everything + choices.series)
+        self.fields["year"].choices = everything + choices.years
+        self.fields["city"].choices = everything + choices.cities
+        self.fields["series"].choices = everything + choices.series
         # One series needs no choice; the field shows up once there is a second one.
         self.show_series = len(choices.series) > 1
-
-    def cache_vary(self) -> tuple | None:
-        """What the form's HTML depends on besides its choices: bound or not, and the (valid) values.
-
-        None while a value is invalid: the form then shows the raw value and an error, not cached.
-        """
-        if not self.is_bound:
-            return (False,)
-        if not self.is_valid():
-            return None
-        return (True, *(self.cleaned_data.get(name) or "" for name in ("year", "city", "series")))
 
     def filters(self) -> dict:
         """The valid filters; an invalid value is reported on its field and not applied."""

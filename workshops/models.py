@@ -51,7 +51,7 @@ class WorkshopQuerySet(ContentQuerySet):
         return self.select_related("series", "city", "organiser")
 
     def for_cards(self):
-        """What a report card shows (workshops.rendering.workshop_card): no bodies, no organiser."""
+        """What a report card shows (templates/workshops/includes/workshop_card.html): no bodies, no organiser."""
         return self.select_related("series", "city").only(
             "title_de", "title_en", "slug_de", "slug_en", "date", "end_date", "show_day", "teaser_de", "teaser_en",
             "city", "series", "city__name", "series__name_de", "series__name_en",
@@ -319,11 +319,21 @@ class WorkshopRevision(models.Model):
         return f"{self.workshop} – {self.created_at:%Y-%m-%d %H:%M}"
 
 
+def plugin_template_folders() -> list[tuple[str, str]]:
+    """The layouts a "Neueste Werkstattberichte" may choose (settings.WORKSHOPS_PLUGIN_TEMPLATE_FOLDERS):
+    each a folder under templates/workshops/plugins/. A callable, so a site adds folders without a migration."""
+    return settings.WORKSHOPS_PLUGIN_TEMPLATE_FOLDERS
+
+
 class LatestWorkshops(CMSPlugin):
     """Settings of the "Neueste Werkstattberichte" plugin."""
 
     count = models.PositiveSmallIntegerField(
         _("Anzahl"), default=3, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    template_folder = models.CharField(
+        _("Darstellung"), max_length=100, choices=plugin_template_folders, default="default",
+        help_text=_("Welche Vorlage die Berichte zeigt (ein Ordner unter workshops/plugins/)."),
     )
 
     def __str__(self):

@@ -42,7 +42,7 @@ def organiser_events_in_year(
     """
     start = local_midnight(date(year, 1, 1))
     end = local_midnight(date(year + 1, 1, 1))
-    # Only what the dates and their links need (recurrence.expand, rendering.occurrence_items).
+    # Only what the dates and their links need (recurrence.expand, Occurrence.get_absolute_url).
     events = (
         events_selectors.public_events()
         .filter(organiser=organiser)
@@ -68,22 +68,12 @@ def organiser_events_in_year(
 
 
 class ReportParts:
-    """What a report shows beyond its own row, each read on first use: series, place, organiser
-    and image (one query), talks, quotes, ranked list, downloads.
+    """What a report shows beyond its own row and joins, each read on first use: talks, quotes,
+    ranked list, downloads. The detail page renders them inside the cached report part: on a hit
+    none is read."""
 
-    The detail page renders them inside per-report fragments: on a cache hit none is read.
-    """
-
-    def __init__(self, workshop: Workshop, *, complete: bool = False):
-        """`complete`: `workshop` already comes with its series, place, organiser and image."""
-        self._workshop = workshop
-        if complete:
-            self.workshop = workshop  # takes the cached_property's place
-
-    @cached_property
-    def workshop(self) -> Workshop:
-        """The report again, with series, place, organiser and image."""
-        return Workshop.objects.for_detail().get(pk=self._workshop.pk)
+    def __init__(self, workshop: Workshop):
+        self.workshop = workshop
 
     @cached_property
     def contributions(self) -> list:

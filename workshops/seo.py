@@ -2,8 +2,8 @@
 
 import json
 
-from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from familie_portal.translation import current_language
@@ -13,12 +13,28 @@ from workshops.models import Workshop
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
+class _ScriptJson:
+    """JSON as format_html() puts it inside a <script>: its HTML form (`__html__`) is the JSON with
+    <, > and & escaped as Django's `json_script` escapes them, so nothing in it can end the element."""
+
+    def __init__(self, data: dict):
+        self.data = data
+
+    def __html__(self) -> str:
+        return json.dumps(self.data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+
+
+def json_ld_script(data: dict) -> SafeString:
+    """`<script type="application/ld+json">` holding `data`."""
+    return format_html('<script type="application/ld+json">{}</script>', _ScriptJson(data))
+
+
 def meta_description(workshop: Workshop, length: int = 160) -> str:
     return Truncator(" ".join(strip_tags(workshop.teaser).split())).chars(length)
 
 
 def workshop_json_ld(*, workshop: Workshop, request, contributions=None) -> SafeString:
-    """An `Article` about the workshop (an `Event`), safe to put inside <script type="application/ld+json">.
+    """An `Article` about the workshop (an `Event`) as a <script type="application/ld+json"> element.
 
     `contributions`: the report's talks if already read (else they are read here).
     """
@@ -69,4 +85,4 @@ def workshop_json_ld(*, workshop: Workshop, request, contributions=None) -> Safe
     }
     if workshop.image_id:
         data["image"] = request.build_absolute_uri(workshop.image.url)
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))
+    return json_ld_script(data)

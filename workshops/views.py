@@ -5,18 +5,10 @@ Public pages of the Werkstattreihe (served through the apphook on the CMS page "
 - detail: one published report, laid out as a report;
 - preview: any report, drafts included, for editors who may change reports (others get 404).
 
-Cached for visitors (familie_portal.fragments: keys hold the cache generation, which every publish
-and every saved portal row advances, the site and the language; editors always get a fresh render):
-
-- the report's article ("workshop-report", by report; it holds the series, place, organiser,
-  image, talks, quotes, ranked list, downloads and the organiser's dates of the year), its JSON-LD
-  ("workshop-json-ld", by report and its absolute address) and og:image ("workshop-og-image", by
-  report, scheme and host). The view reads only the report's own row; the rest is read when a
-  fragment is rendered (selectors.ReportParts).
-- the list's filter: its choices ("workshop-filter-choices", data, fragments.cached_value) and its HTML
-  ("workshop-filter", by bound-or-not and the valid values shown; a form with an invalid value is
-  always rendered). The cards of the page are built in Python (workshops.rendering), not cached.
-- "Neueste Werkstattberichte" (workshops/plugins/latest_workshops.html): by plugin and count.
+Kept for visitors (familie_portal.caching, keyed by the content generation: every save and
+publish starts a new one): the filter's choices (data), the filter form and the report's article
+on the detail page (template parts; the article's quotes, ranked list, downloads and the
+organiser's dates are read only when it is rendered).
 """
 
 from functools import partial
@@ -33,9 +25,9 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from menus.utils import set_language_changer
 
-from familie_portal import fragments
+from familie_portal.caching import cached_data
 from familie_portal.translation import current_language
-from workshops import rendering, selectors
+from workshops import selectors
 from workshops.forms import WorkshopFilterForm
 from workshops.models import Workshop
 from workshops.seo import meta_description, workshop_json_ld
@@ -52,27 +44,17 @@ class WorkshopListView(ListView):
     paginate_by = 3
 
     def get_queryset(self):
-        choices = fragments.cached_value(self.request, "workshop-filter-choices", selectors.filter_choices)
+        choices = cached_data(self.request, "workshops:filter-choices", selectors.filter_choices)
         self.filter_form = WorkshopFilterForm(self.request.GET or None, choices=choices)
         return selectors.workshop_list(**self.filter_form.filters())
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        # How many reports match, kept for visitors per filters and cache generation; the page's
-        # reports are read on every request.
-        filters = sorted(self.filter_form.filters().items())
-        paginator.count = fragments.cached_value(
-            self.request, "workshops:count", queryset.count, filters, per_language=False
-        )
-        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["is_filtered"] = bool(self.filter_form.is_bound and self.filter_form.filters())
-        # The page's reports by year, each year's cards rendered at once (workshops.rendering).
+        # The page's reports by year (a section per year, workshops/includes/workshop_card.html per report).
         context["years"] = [
-            (year, rendering.workshop_cards(items, heading="h3"))
+            (year, list(items))
             for year, items in groupby(context["object_list"], key=lambda workshop: workshop.date.year)
         ]
         return context
@@ -84,10 +66,9 @@ class WorkshopDetailView(DetailView):
     preview = False
 
     def get_object(self, queryset=None):
-        # The report's own row only: series, place, organiser and image are read when the report's
-        # fragments are rendered (selectors.ReportParts; outside them the page shows none of these);
-        # joining them costs more than the row itself. A slug is unique: no ordering needed.
-        workshops = Workshop.objects.published().order_by()
+        # The report with its series, place, organiser and image (the header, JSON-LD and og:image
+        # show them); the inlines are read by selectors.ReportParts. A slug is unique: no ordering needed.
+        workshops = Workshop.objects.published().for_detail().order_by()
         slug = self.kwargs["slug"]
         language = current_language()
         workshop = _first(workshops.filter(**{f"slug_{language}": slug}))
@@ -114,18 +95,14 @@ class WorkshopDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         workshop = self.object
-        parts = selectors.ReportParts(workshop, complete=self.preview)
-
-        def json_ld():
-            return workshop_json_ld(workshop=parts.workshop, request=self.request, contributions=parts.contributions)
-
-        # The JSON-LD, the inlines and the organiser's dates are read and built only when their
-        # fragment is rendered (the template calls these): a cached report needs none of them.
+        parts = selectors.ReportParts(workshop)
+        # The inlines and the organiser's dates are read only when the report's article is rendered
+        # (the template calls `organiser_events`): a cached article needs none of them.
         context.update(
             preview=self.preview,
             report=parts,
             meta_description=meta_description(workshop),
-            json_ld=json_ld,
+            json_ld=workshop_json_ld(workshop=workshop, request=self.request, contributions=parts.contributions),
             canonical_url=self.request.build_absolute_uri(workshop.get_absolute_url()),
             organiser_events=partial(organiser_events_block, parts),
         )
@@ -133,7 +110,7 @@ class WorkshopDetailView(DetailView):
 
 
 def organiser_events_block(parts: selectors.ReportParts) -> dict | None:
-    """"Weitere Veranstaltungen des IQZ im Jahr 2008": the first dates as `<li>`s, and a link to all of them."""
+    """"Weitere Veranstaltungen des IQZ im Jahr 2008": the first dates, and a link to all of them."""
     workshop = parts.workshop
     found = selectors.organiser_events_in_year(
         organiser=workshop.organiser, year=workshop.date.year, report=workshop
@@ -144,7 +121,7 @@ def organiser_events_block(parts: selectors.ReportParts) -> dict | None:
         all_url = reverse("events:organiser_year", args=[workshop.organiser.slug, workshop.date.year])
     except NoReverseMatch:  # the calendar page is not hooked (yet)
         all_url = ""
-    return {"items": rendering.occurrence_items(found.occurrences), "has_more": found.has_more, "all_url": all_url}
+    return {"occurrences": found.occurrences, "has_more": found.has_more, "all_url": all_url}
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -1,44 +1,25 @@
 """
-The calendar's hot loops as template tags (HTML built in Python by events.rendering):
+The calendar's addresses for templates (events.links, the one place that builds them):
 
-    {% month_table grid mini=False show_weeks=True %}   the month grid <table>
-    {% occurrence_items occurrences level=2 %}          the <li> date cards of a list
-    {% day_sections days %}                             the month page's days with their cards
-    {% when occurrence %}                               a date in <time> elements
-    {% occurrence_url occurrence %}                     its link (a series date with ?termin=)
+    {{ day|day_url }}      the day page of a date ("" while the calendar page is not hooked)
+    {{ day|month_url }}    the month grid of the month a date falls in
+
+An occurrence links itself: `{{ occurrence.get_absolute_url }}` (a series date with ?termin=).
+The markup is in templates/events/includes/ (event_card.html, month_grid.html, when.html).
 """
 
 from django import template
 
-from events.rendering import renderer_for
+from events import links
 
 register = template.Library()
 
 
-def _renderer(context):
-    return renderer_for(context.get("request"))
+@register.filter
+def day_url(day) -> str:
+    return links.day_url(day) if day else ""
 
 
-@register.simple_tag(takes_context=True)
-def month_table(context, grid, mini=False, show_weeks=True):
-    return _renderer(context).month_table(grid, mini=mini, show_weeks=show_weeks)
-
-
-@register.simple_tag(takes_context=True)
-def occurrence_items(context, occurrences, level=2):
-    return _renderer(context).occurrence_items(occurrences, level)
-
-
-@register.simple_tag(takes_context=True)
-def day_sections(context, days):
-    return _renderer(context).day_sections(days)
-
-
-@register.simple_tag(takes_context=True)
-def when(context, occurrence):
-    return _renderer(context).when(occurrence)
-
-
-@register.simple_tag(takes_context=True)
-def occurrence_url(context, occurrence):
-    return _renderer(context).occurrence_url(occurrence)
+@register.filter
+def month_url(day) -> str:
+    return links.month_url(day) if day else ""

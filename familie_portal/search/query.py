@@ -5,22 +5,13 @@ Reading the search index.
 ids. On PostgreSQL that is ONE statement that matches (and ranks) the documents once and reads
 both from the matches; counting and ranking as two queries matched every document twice, and a
 common word ("Familie") matches nearly all of them, so either query scanned the whole table.
-`search()` gives the same as a lazy queryset (for callers that page themselves).
-
-The result of that statement (counts and the page's ids, nothing else) is kept in the cache per
-folded words, language, kind and page, under the cache generation, as search engines keep query
-results until their index changes (Solr's queryResultCache): every change of the index (a
-publish, any saved portal row) starts a new generation, so a search never shows a stale hit. The
-result page itself is rendered anew on every request; PORTAL_FRAGMENT_CACHE_SECONDS = 0 switches
-the result cache off with the fragments.
+`search()` gives the same as a lazy queryset (for callers that page themselves). Nothing is
+cached here: the index is read on every search, so a search never shows a stale hit.
 """
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, F, Q
@@ -144,23 +135,6 @@ def counts_and_page_statement(words, language, kind, per_page: int, number: int)
 
 
 def _counts_and_page_ids(words, language, kind, per_page: int, number: int) -> tuple[dict[str, int], list[int]]:
-    """The statement's result, from the result cache while the index is unchanged (see above)."""
-    from familie_portal.caching import generation as cache_generation
-    from familie_portal.fragments import fragment_cache_seconds
-
-    seconds = fragment_cache_seconds()
-    if seconds <= 0:
-        return _read_counts_and_page_ids(words, language, kind, per_page, number)
-    digest = hashlib.sha256(json.dumps([words, language, kind, per_page, number]).encode()).hexdigest()[:32]
-    key = f"portal:search:{cache_generation()}:{digest}"
-    result = cache.get(key)
-    if result is None:
-        result = _read_counts_and_page_ids(words, language, kind, per_page, number)
-        cache.set(key, result, seconds)
-    return result
-
-
-def _read_counts_and_page_ids(words, language, kind, per_page: int, number: int) -> tuple[dict[str, int], list[int]]:
     counts, ids = {}, []
     with connection.cursor() as cursor:
         cursor.execute(*counts_and_page_statement(words, language, kind, per_page, number))

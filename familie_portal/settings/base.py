@@ -46,6 +46,8 @@ DJANGO_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django.contrib.admin",
+    # Django's widget templates, for FORM_RENDERER = TemplatesSetting (below).
+    "django.forms",
 ]
 THIRD_PARTY_APPS = [
     "cms",
@@ -250,8 +252,9 @@ THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.filters",
 )
 THUMBNAIL_HIGH_RESOLUTION = False
-# Folder permissions (FolderPermission rows, created by the demo command): without them every editor
-# with filer rights could change and delete every file, another city's and the IQZ's included.
+# Folder permissions (FolderPermission rows, created after migrate and per municipality by
+# familie_portal.onboarding): without them every editor with filer rights could change and delete
+# every file, another city's and the IQZ's included.
 FILER_ENABLE_PERMISSIONS = True
 FILER_CANONICAL_URL = "dokumente/"
 # Upload validation of django-filer: images get the portal's check (bytes, real type, pixel count
@@ -326,8 +329,8 @@ CMS_PLACEHOLDER_CACHE = CMS_PLUGIN_CACHE = PORTAL_CACHES
 # ApphookReloadMiddleware); a change is pushed into the cache at once, so this matters only for
 # servers that do not share the cache.
 PORTAL_URLCONF_CHECK_SECONDS = env.int("PORTAL_URLCONF_CHECK_SECONDS", default=60)
-# <select>s rendered in Python, byte for byte as Django's templates do (familie_portal.forms).
-FORM_RENDERER = "familie_portal.forms.PortalFormRenderer"
+# Form widgets render from templates found like any other (templates/django/forms/... overrides Django's own).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # Saving, updating or deleting a row of these apps starts a new cache generation (apps: add yours;
 # their models use familie_portal.content.ContentQuerySet, which a system check enforces).
 PORTAL_CACHE_INVALIDATING_APPS = [
@@ -348,8 +351,17 @@ PORTAL_MINISTRY_NAME = env(
 PORTAL_SITE_NAME = env("PORTAL_SITE_NAME", default="Familie in NRW")
 # Domain used in sitemaps, feeds and e-mails (the Site record is kept in step after migrate).
 PORTAL_SITE_DOMAIN = env("PORTAL_SITE_DOMAIN", default="127.0.0.1:8000")
+# Layouts the plugins "Neueste Werkstattberichte" and "Karte klein" offer per instance: a folder under
+# templates/workshops/plugins/ (managers/plugins/) holding latest_workshops.html (map_teaser.html);
+# a folder without that file falls back to the standard template.
+WORKSHOPS_PLUGIN_TEMPLATE_FOLDERS = [("default", _("Standard"))]
+MANAGERS_PLUGIN_TEMPLATE_FOLDERS = [("default", _("Standard"))]
 # Password of the demo logins created by `load_demo_content` (development and tests only).
 PORTAL_DEMO_PASSWORD = "familie-demo-2008"  # noqa: S105
+# The looks editors can choose for the calendar's plugins ("Nächste Termine", the sidebar calendar):
+# a folder below templates/events/plugins/ with its own templates; the first is the standard one,
+# which needs no folder (events.cms_plugins). Add ("bochum", _("Bochum")) and the templates.
+EVENTS_PLUGIN_TEMPLATE_FOLDERS = [("default", _("Standard"))]
 
 # ---------------------------------------------------------------------------------------------
 # System checks

@@ -1,9 +1,11 @@
 """The month grid: Monday first, one row per ISO week with the ISO year's week number."""
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from events.calendar import add_months, checked_month, month_grid
 
@@ -83,21 +85,18 @@ def test_month_page_shows_iso_weeks(client, url, weeks):
 
 
 @pytest.mark.django_db
+@time_machine.travel(datetime(2026, 12, 28, 0, 30, tzinfo=ZoneInfo("Europe/Berlin")), tick=False)
 def test_today_is_marked(client):
-    from django.utils import timezone
-
-    today = timezone.localdate()
-    grid = main_grid(client.get(f"/veranstaltungen/{today.year}/{today.month}/").content.decode())
-    cell = re.search(rf'<td class="([^"]*)" data-date="{today.isoformat()}" aria-current="date">', grid)
+    # Half past midnight local time: still the 27th in UTC.
+    grid = main_grid(client.get("/veranstaltungen/2026/12/").content.decode())
+    cell = re.search(r'<td class="([^"]*)" data-date="2026-12-28" aria-current="date">', grid)
     assert cell and "cal__day--today" in cell.group(1)
     assert grid.count('aria-current="date"') == 1
 
 
 @pytest.mark.django_db
+@time_machine.travel(datetime(2026, 12, 31, 23, 30, tzinfo=UTC), tick=False)
 def test_calendar_entry_redirects_to_this_month(client):
-    from django.utils import timezone
-
-    today = timezone.localdate()
     response = client.get("/veranstaltungen/kalender/")
     assert response.status_code == 302
-    assert response["Location"] == f"/veranstaltungen/{today.year}/{today.month}/"
+    assert response["Location"] == "/veranstaltungen/2027/1/", "already January in Berlin"

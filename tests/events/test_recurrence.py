@@ -143,3 +143,17 @@ def test_expanding_a_saved_series_twice_gives_the_same_dates():
     first = recurrence.expand([event], *window)
     assert first == recurrence.expand([event], *window)
     assert len(first) == 10 and date(2008, 8, 5) not in {o.start.date() for o in first}
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (local(2027, 3, 28, 1), local(2027, 3, 28, 4)),  # 01:00 CET to 04:00 CEST: two hours
+        (local(2027, 10, 31, 1), local(2027, 10, 31, 4)),  # 01:00 CEST to 04:00 CET: four hours
+    ],
+)
+def test_a_date_across_a_daylight_saving_change_ends_when_it_ends(start, end):
+    event = _event(start=start, end=end)
+    [occurrence] = recurrence.expand([event], start - timedelta(days=1), end + timedelta(days=1))
+    assert occurrence.end == end and occurrence.end.utcoffset() == end.utcoffset()
+    assert event.series_end == end

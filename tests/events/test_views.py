@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from html import unescape
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -250,6 +251,7 @@ def test_detail_has_all_fields_ics_link_and_json_ld(client):
 def test_json_ld_of_a_series_date_and_of_registration(client):
     data = _json_ld(client.get("/veranstaltungen/sprechstunde-familienmanagement-2008/?termin=2008-11-04"))
     assert (data["startDate"], data["endDate"]) == ("2008-11-04T14:00:00+01:00", "2008-11-04T16:00:00+01:00")
+    assert data["url"] == "http://testserver/veranstaltungen/sprechstunde-familienmanagement-2008/?termin=2008-11-04"
     data = _json_ld(client.get("/veranstaltungen/qualifizierung-familienmanagement-neuer-kurs/"))
     assert data["offers"]["availability"] == "https://schema.org/SoldOut"
     data = _json_ld(client.get("/veranstaltungen/familienfest-im-stadtpark-bochum-2008/"))
@@ -283,12 +285,14 @@ def test_english_content_with_german_fallback(client):
 
 # --- plugins ------------------------------------------------------------------------------------
 
+@time_machine.travel(local(2027, 3, 28, 12), tick=False)
 def test_mini_calendar_in_the_sidebar_of_content_pages(client):
-    today = timezone.localdate()
     html = client.get("/qualifizierung/").content.decode()
     aside = html[html.index("<aside") : html.index("</aside>")]
     assert 'class="cal cal--mini"' in aside
-    assert f'href="/veranstaltungen/{today.year}/{today.month}/"' in aside
+    assert '<caption><a href="/veranstaltungen/2027/3/">März 2027</a></caption>' in aside
+    assert 'data-date="2027-03-28" aria-current="date">' in aside
+    assert 'href="/veranstaltungen/2027/2/" rel="nofollow"' in aside and 'href="/veranstaltungen/2027/4/"' in aside
     assert re.findall(r'data-iso-week="(\d+)"', aside)
     assert 'href="/veranstaltungen/">alle Termine</a>' in aside
 

@@ -40,3 +40,23 @@ def test_sqlite_is_the_embedded_default():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=60)
     assert result.stdout.strip() == "django.db.backends.sqlite3"
+
+
+def _cache_settings(module: str, **env_overrides) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in REQUIRED and not k.startswith("PORTAL_")}
+    env.update(REQUIRED if module == "production" else {}, **env_overrides)
+    env["DJANGO_SETTINGS_MODULE"] = f"familie_portal.settings.{module}"
+    code = ("from django.conf import settings as s; "
+            "print(s.PORTAL_CACHES, s.CMS_PLACEHOLDER_CACHE, s.CMS_PLUGIN_CACHE, s.CMS_PAGE_CACHE)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_caches_are_off_in_make_run_and_on_in_production():
+    """`make run` (dev settings) shows an edit on the next request; production caches; one variable switches."""
+    assert _cache_settings("dev") == "False False False False"
+    assert _cache_settings("production") == "True True True False"
+    assert _cache_settings("dev", PORTAL_CACHES="true") == "True True True False"
+    assert _cache_settings("production", PORTAL_CACHES="false") == "False False False False"

@@ -114,10 +114,11 @@ def test_profile_cards_carry_their_municipalities_by_name(django_assert_num_quer
         cards = selectors.profile_cards(rows)
     by_slug = {card.slug: card for card in cards}
     berta = FamilyManager.objects.get(slug="berta-beispiel")
-    assert by_slug["berta-beispiel"].municipalities == list(
-        berta.municipalities.order_by("name").values_list("slug", "name")
-    )
+    assert by_slug["berta-beispiel"].municipalities == [
+        (m.get_absolute_url(), m.name) for m in berta.municipalities.order_by("name")
+    ]
     assert by_slug["berta-beispiel"].name == berta.name
+    assert by_slug["berta-beispiel"].url == berta.get_absolute_url()
     assert by_slug["ulla-unnabeispiel"].kreis_name == "Kreis Unna"
     with django_assert_num_queries(0):
         assert selectors.profile_cards([]) == []

@@ -93,7 +93,7 @@ FUZZ_PREFIXES: list[str] = [
 ]
 
 # (name, path): the ceiling view is measured in addition to these. Paths exist in the demo content
-# plus `manage.py generate_bench_data` (10,000 events, 500 reports, 1,000 profiles by default).
+# plus `scripts/bench_data.py` (10,000 events, 500 reports, 1,000 profiles by default).
 _TODAY = date.today()
 BENCH_PAGES: list[tuple[str, str]] = [
     ("home", "/"),

@@ -1,4 +1,4 @@
-# The README's words: `make run` serves the portal with demo content on SQLite, `make test` runs
+# The README's words: `make run` serves the portal with demo content on SQLite (and runs the worker), `make test` runs
 # the whole suite on a throwaway PostgreSQL.
 PYTHON ?= python3
 VENV := .venv
@@ -22,11 +22,15 @@ demo: venv
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 
+# The background worker (mail, scheduled jobs) runs beside the development server and stops with it.
 run: demo
+	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: venv
 	scripts/ensure-browser.sh
+	scripts/ensure-services.sh
 	scripts/with-postgres.sh scripts/test.sh $(ARGS)
 
 # Throughput and latency of the public pages vs. a minimal Django view (see scripts/bench.py).

@@ -11,11 +11,13 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
-from familie_portal import discovery, views
+from familie_portal import discovery, health, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("livez", views.livez, name="livez"),
+    # Answered by familie_portal.health.HealthCheckMiddleware before the middleware chain; named here for reverse().
+    path("livez", health.livez, name="livez"),
+    path("readyz", health.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": discovery.sitemaps()}, name="sitemap"),
     # German is the default language and lives at unprefixed URLs; /de/… redirects there.

@@ -24,12 +24,6 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-@never_cache
-def livez(request):
-    """Liveness: the app server answers (no database). Also the benchmark's ceiling view."""
-    return HttpResponse("ok", content_type="text/plain")
-
-
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -269,11 +269,6 @@ FILER_ADD_FILE_VALIDATORS = dict.fromkeys(
 )
 
 # ---------------------------------------------------------------------------------------------
-# Cache: local memory unless REDIS_URL/CACHE_URL points at a shared cache (several app servers).
-# ---------------------------------------------------------------------------------------------
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://familie-portal")}
-
-# ---------------------------------------------------------------------------------------------
 # Security defaults (production tightens further)
 # ---------------------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -368,13 +363,6 @@ PORTAL_DEMO_PASSWORD = "familie-demo-2008"  # noqa: S105
 # which needs no folder (events.cms_plugins). Add ("bochum", _("Bochum")) and the templates.
 EVENTS_PLUGIN_TEMPLATE_FOLDERS = [("default", _("Standard"))]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
-}
-
 # ---------------------------------------------------------------------------------------------
 # System checks
 # ---------------------------------------------------------------------------------------------
@@ -383,3 +371,45 @@ SILENCED_SYSTEM_CHECKS = [
     # tests it (treebeard.E001 warns about treebeard 6, which constraints.txt excludes).
     "treebeard.E001",
 ]
+
+# =============================================================================================
+# Production parts (issue 15): health checks, request ids and logs, the shared cache, mail and the
+# background worker. One block; production.py tightens it. README "Betrieb / Operations".
+# =============================================================================================
+# First: the request id (every later log record carries it), then /livez and /readyz, answered
+# before any middleware that needs the database or the cache (familie_portal.health).
+MIDDLEWARE = ["familie_portal.logging.RequestIdMiddleware", "familie_portal.health.HealthCheckMiddleware", *MIDDLEWARE]
+
+# Cache: local memory unless CACHE_URL points at a shared cache (several app servers). Redis
+# (redis://host:6379/0) gets the portal's backend, which serves misses instead of errors while
+# Redis is away (familie_portal.caching.backends).
+_CACHE_URL = env("CACHE_URL", default="locmemcache://familie-portal")
+CACHES = {
+    "default": env.cache_url_config(
+        _CACHE_URL,
+        backend="familie_portal.caching.backends.ResilientRedisCache"
+        if _CACHE_URL.startswith(("redis://", "rediss://")) else None,
+    ),
+}
+
+# Logs: readable lines with the request id; JSON lines with PORTAL_LOG_JSON (production's default).
+from familie_portal.logging import logging_config  # noqa: E402
+
+PORTAL_LOG_JSON = env.bool("PORTAL_LOG_JSON", default=False)
+LOGGING = logging_config(json_lines=PORTAL_LOG_JSON, level=env("LOG_LEVEL", default="WARNING"))
+
+# Mail: EMAIL_URL (smtp+tls://user:password@host:587 for STARTTLS, smtp+ssl://...:465, smtp://localhost:25,
+# consolemail://).
+vars().update(env.email("EMAIL_URL", default="consolemail://"))
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="familienportal@localhost")
+SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Seconds before the 2nd, 3rd, ... attempt of a mail the SMTP server refused (familie_portal.tasks).
+PORTAL_MAIL_RETRY_DELAYS = [int(s) for s in env.list("PORTAL_MAIL_RETRY_DELAYS", default=["30", "120", "600", "1800"])]
+
+# Background tasks (Django's tasks API through the django-tasks backport): stored in PostgreSQL,
+# run by `manage.py db_worker` (deploy/systemd/familie-portal-worker.service, `make run`).
+# Before familie_portal, which stays last (see LOCAL_APPS).
+INSTALLED_APPS.insert(INSTALLED_APPS.index("familie_portal"), "django_tasks")
+INSTALLED_APPS.insert(INSTALLED_APPS.index("familie_portal"), "django_tasks_db")
+TASKS = {"default": {"BACKEND": env("PORTAL_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}

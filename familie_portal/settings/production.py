@@ -1,5 +1,6 @@
 """
-Production: PostgreSQL behind a TLS-terminating proxy, served by gunicorn.
+Production: PostgreSQL behind a TLS-terminating proxy (deploy/nginx), served by gunicorn, Redis as
+the shared cache, mail over SMTP, the background worker (deploy/systemd). README "Betrieb / Operations".
 
 Refuses to start half-configured: SECRET_KEY, DATABASE_URL and ALLOWED_HOSTS must be set.
 """
@@ -15,10 +16,11 @@ for _name in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"):
         raise ImproperlyConfigured(f"The environment variable {_name} must be set in production.")
 
 SECRET_KEY = env("SECRET_KEY")
+# Rotating the key: the old one here (comma-separated) keeps sessions and signed links valid while
+# the new one takes over (README "Betrieb / Operations").
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# DATABASES comes from base (DATABASE_URL, with its connect timeout and client-side cursors).
 PORTAL_SITE_DOMAIN = env("PORTAL_SITE_DOMAIN", default=ALLOWED_HOSTS[0])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS])
 
@@ -45,7 +47,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-LOGGING["root"]["level"] = env("LOG_LEVEL", default="INFO")
+# Logs: JSON lines with the request id (familie_portal.logging), INFO and up.
+PORTAL_LOG_JSON = env.bool("PORTAL_LOG_JSON", default=True)
+LOGGING = logging_config(json_lines=PORTAL_LOG_JSON, level=env("LOG_LEVEL", default="INFO"))
+
+# Mail: a local MTA unless EMAIL_URL says otherwise; the sender named after the site.
+vars().update(env.email("EMAIL_URL", default="smtp://localhost:25"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=f"noreply@{PORTAL_SITE_DOMAIN.split(':')[0]}")
+SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
 # The page cache and the cached parts (familie_portal.caching) are on in production.
 PORTAL_CACHES = env.bool("PORTAL_CACHES", default=True)

@@ -1,6 +1,7 @@
 """Helpers for the quality tests that leave the test process: database URL, PostgreSQL control, servers."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -72,8 +73,10 @@ def get(url: str, timeout: float = 10) -> tuple[int, dict, bytes]:
 class Server:
     """gunicorn serving the portal in a subprocess (the test process keeps its own connections)."""
 
-    def __init__(self, *, env: dict, workers: int = 1, threads: int = 1, settings="familie_portal.settings.test"):
+    def __init__(self, *, env: dict, workers: int = 1, threads: int = 1, settings="familie_portal.settings.test",
+                 ready_path: str = "/healthz"):
         self.port = free_port()
+        self.ready_path = ready_path
         self.url = f"http://127.0.0.1:{self.port}"
         full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env}
         self.log_path = Path(tempfile.gettempdir()) / f"familie-portal-gunicorn-{self.port}.log"
@@ -91,7 +94,7 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited: {self.log()}")
             try:
-                status, _, _ = get(self.url + "/healthz", timeout=2)
+                status, _, _ = get(self.url + self.ready_path, timeout=2)
                 if status == 200:
                     return
             except OSError:
@@ -111,3 +114,143 @@ class Server:
             self.process.kill()
         self._log.close()
         self.log_path.unlink(missing_ok=True)  # its tail is in the failure message where it matters
+
+
+def unavailable(what: str):
+    """A service the test needs is missing: skip loudly, but fail under CI=true (scripts/ensure-services.sh)."""
+    message = f"{what} (scripts/ensure-services.sh installs it as root)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"missing in CI: {message}")
+    pytest.skip(f"SKIPPED LOUDLY: {message}")
+
+
+def program(name: str) -> str:
+    import shutil
+
+    path = shutil.which(name) or next((p for p in (f"/usr/sbin/{name}", f"/usr/bin/{name}") if os.path.exists(p)),
+                                      None)
+    if path is None:
+        unavailable(f"{name} is not installed")
+    return path
+
+
+def wait_for_port(port: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.02)
+    raise RuntimeError(f"nothing listens on port {port} after {timeout}s")
+
+
+class RedisServer:
+    """redis-server as the shared cache runs it: no persistence (a cache), evicting least recently used keys."""
+
+    def __init__(self, port: int | None = None):
+        self.binary = program("redis-server")
+        self.port = port or free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+        self.start()
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru", "--daemonize", "no"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port)
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def pause(self):
+        """Hung, not gone: connections stay open, commands time out (and the data is kept)."""
+        import signal
+
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        import signal
+
+        self.process.send_signal(signal.SIGCONT)
+
+
+HOST = "localhost"
+
+
+def render_nginx_conf(values: dict[str, str]) -> str:
+    """What `envsubst '${PORTAL_...}'` does with the repository's file (README "Deployment")."""
+    text = (ROOT / "deploy" / "nginx" / "familie_portal.conf").read_text()
+    for name, value in values.items():
+        text = text.replace("${" + name + "}", value)
+    left = set(re.findall(r"\$\{(PORTAL_[A-Z_]+)\}", text.split("\nupstream", 1)[1]))
+    assert not left, f"placeholders without a value: {left}"
+    return text
+
+
+class Nginx:
+    """nginx with deploy/nginx/familie_portal.conf in front of `upstreams`, on free ports unless given."""
+
+    def __init__(self, tmp, *, upstreams: list[int], static_root, media_root, cert, key, http_port=None,
+                 https_port=None):
+        self.binary = program("nginx")
+        tmp.mkdir(parents=True, exist_ok=True)
+        self.http_port, self.https_port = http_port or free_port(), https_port or free_port()
+        self.origin = f"https://{HOST}" + ("" if self.https_port == 443 else f":{self.https_port}")
+        site = render_nginx_conf({
+            "PORTAL_SERVER_NAME": HOST,
+            "PORTAL_PUBLIC_ORIGIN": self.origin,
+            "PORTAL_HTTP_PORT": str(self.http_port),
+            "PORTAL_HTTPS_PORT": str(self.https_port),
+            "PORTAL_TLS_CERT": str(cert),
+            "PORTAL_TLS_KEY": str(key),
+            "PORTAL_UPSTREAM_SERVERS": " ".join(f"server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;"
+                                                for port in upstreams),
+            "PORTAL_STATIC_ROOT": str(static_root),
+            "PORTAL_MEDIA_ROOT": str(media_root),
+            "PORTAL_LOG_DIR": str(tmp),
+        })
+        (tmp / "familie_portal.conf").write_text(site)
+        # The distribution's nginx.conf, reduced to what a throwaway instance needs.
+        user = "user root;" if os.geteuid() == 0 else ""
+        (tmp / "nginx.conf").write_text(f"""
+            {user}
+            daemon off;
+            worker_processes 1;
+            pid {tmp}/nginx.pid;
+            error_log {tmp}/error.log warn;
+            events {{ worker_connections 256; }}
+            http {{
+                include /etc/nginx/mime.types;
+                default_type application/octet-stream;
+                sendfile on;
+                client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
+                fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+                include {tmp}/familie_portal.conf;
+            }}
+        """)
+        self.tmp = tmp
+        test = subprocess.run([self.binary, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+                              capture_output=True, text=True, check=False)
+        assert test.returncode == 0, test.stderr
+        self.process = subprocess.Popen([self.binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for_port(self.https_port)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+    def access_log(self, expect: str = "") -> str:
+        """The access log, once it holds `expect` (nginx writes a line after the response went out)."""
+        path = self.tmp / "familie_portal.access.log"
+        deadline = time.monotonic() + 3
+        while True:
+            text = path.read_text() if path.exists() else ""
+            if expect in text or time.monotonic() > deadline:
+                return text
+            time.sleep(0.05)

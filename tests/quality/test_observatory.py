@@ -1,10 +1,11 @@
 """
-The MDN HTTP Observatory grades the portal A+ when it runs with the production settings.
+The MDN HTTP Observatory grades the portal A+ when it runs with the production settings behind nginx
+with the repository's configuration (deploy/nginx/familie_portal.conf), as deployed.
 
 The scanner (npm package @mdn/mdn-http-observatory, in tests/observatory/) always requests
-http://<host>/ and https://<host>/ on the standard ports, so this test serves the portal with
-gunicorn on 127.0.0.1:80 (plain, redirecting) and 127.0.0.1:443 (TLS with a throwaway
-self-signed certificate the scanner is told to trust). Binding those ports needs root: elsewhere
+http://<host>/ and https://<host>/ on the standard ports, so this test runs nginx on port 80
+(redirecting) and 443 (TLS with a throwaway self-signed certificate the scanner is told to trust)
+in front of one gunicorn server. Binding those ports needs root: elsewhere
 the test skips, and under CI=true it fails instead.
 
 The scanner's install step downloads the HSTS preload list; offline, scripts/ensure-browser.sh
@@ -16,11 +17,10 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 
-from tests.quality.support import ROOT, database_url
+from tests.quality.support import ROOT, Nginx, Server, database_url
 
 pytestmark = [pytest.mark.serial, pytest.mark.django_db]
 SCANNER = ROOT / "tests" / "observatory"
@@ -51,35 +51,31 @@ def production_servers(certificate, tmp_path):
         _unavailable("serving on ports 80 and 443 needs root")
     if not (SCANNER / "node_modules" / "@mdn" / "mdn-http-observatory").is_dir() or not shutil.which("node"):
         _unavailable("node or tests/observatory/node_modules is missing (scripts/ensure-browser.sh installs them)")
+    if not (shutil.which("nginx") or os.path.exists("/usr/sbin/nginx")):
+        _unavailable("nginx is missing (scripts/ensure-services.sh installs it)")
     key, cert = certificate
     env = {
-        **os.environ,
         "DJANGO_SETTINGS_MODULE": "familie_portal.settings.production",
         "SECRET_KEY": "observatory-" + "x" * 50,
         "DATABASE_URL": database_url(),
         "ALLOWED_HOSTS": "localhost",
         "STATIC_ROOT": str(tmp_path / "static"),
+        "PORTAL_CLIENT_IP_HEADER": "X-Real-IP",
     }
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env,
-                   check=True, timeout=300)
-    gunicorn = [sys.executable, "-m", "gunicorn", "familie_portal.wsgi:application", "--workers", "1"]
-    log = (tmp_path / "gunicorn.log").open("wb")
-    servers = [
-        subprocess.Popen([*gunicorn, "-b", "127.0.0.1:443", "-b", "[::1]:443", "--certfile", cert, "--keyfile", key],
-                         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT),
-        subprocess.Popen([*gunicorn, "-b", "127.0.0.1:80", "-b", "[::1]:80"],
-                         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT),
-    ]
-    time.sleep(3)
-    for server in servers:
-        if server.poll() is not None:
-            log.flush()
-            _unavailable(f"gunicorn could not start: {(tmp_path / 'gunicorn.log').read_text()[-2000:]}")
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
+                   env={**os.environ, **env}, check=True, timeout=300)
+    # As deployed: gunicorn behind nginx with the repository's configuration (TLS, the redirect).
+    server = Server(env=env, settings=env["DJANGO_SETTINGS_MODULE"], ready_path="/livez")
+    (tmp_path / "media").mkdir()
+    try:
+        proxy = Nginx(tmp_path / "nginx", upstreams=[server.port], static_root=tmp_path / "static",
+                      media_root=tmp_path / "media", cert=cert, key=key, http_port=80, https_port=443)
+    except Exception as error:
+        server.stop()
+        _unavailable(f"nginx could not start on ports 80/443: {error}")
     yield cert
-    for server in servers:
-        server.terminate()
-        server.wait(timeout=10)
-    log.close()
+    proxy.stop()
+    server.stop()
 
 
 def test_observatory_grades_production_settings_a_plus(production_servers, record_property):

@@ -74,3 +74,36 @@ def test_database_outage_gives_503_and_recovers_without_restart(cluster, server,
     # Same worker process, no restart: the next pages come from the re-established connection.
     assert get(server.url + "/datenschutz/")[0] == 200
     assert get(server.url + "/healthz")[0] == 200
+
+
+PRODUCTION_ENV = {"SECRET_KEY": "outage-" + "q" * 50, "ALLOWED_HOSTS": "localhost", "PORTAL_LOG_JSON": "false"}
+
+
+def test_liveness_stays_up_and_readiness_follows_the_database_with_production_settings(cluster):
+    """An orchestrator must not restart healthy app servers in a loop while PostgreSQL is away."""
+    import json
+
+    cluster.stop()
+    server = None
+    try:
+        # Started while PostgreSQL is unreachable, as after a restart of the whole host.
+        server = Server(env={"DATABASE_URL": database_url(), **PRODUCTION_ENV},
+                        settings="familie_portal.settings.production", ready_path="/livez")
+        status, headers, body = get(server.url + "/livez")
+        assert (status, body) == (200, b"ok"), server.log()
+        assert headers["X-Request-ID"]
+        status, _, body = get(server.url + "/readyz")
+        assert status == 503
+        assert json.loads(body) == {"database": "unavailable", "cache": "ok", "status": "unavailable"}
+        assert b"postgres" not in body and b"127.0.0.1" not in body
+        cluster.start()
+        deadline = time.monotonic() + 10
+        while get(server.url + "/readyz")[0] != 200 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert get(server.url + "/readyz")[0] == 200, server.log()
+        assert get(server.url + "/livez")[0] == 200
+    finally:
+        if not cluster.is_running():
+            cluster.start()
+        if server is not None:
+            server.stop()

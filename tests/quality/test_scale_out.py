@@ -1,61 +1,108 @@
 """
-Scale-out: two app servers (gunicorn processes), one PostgreSQL, one shared cache. A publish is
-visible on both at once - the anonymous page cache and the fragment cache, shared between the
-servers, never serve a stale copy after it.
+Scale-out as deployed (README "Deployment"): nginx with deploy/nginx/familie_portal.conf in front of two
+gunicorn servers with the production settings, one PostgreSQL (the test database), one Redis as the
+shared cache. TLS with a throwaway self-signed certificate.
 
-The shared cache here is Django's DatabaseCache in the same test database (CACHE_URL=dbcache://…):
-shared like Redis in production, without another server to run. Both servers get the same Host
-header, as behind one proxy, so they read and write the same cache entries. The publish happens
-in a third process through the ORM (Event.save(), as the admin does it), so neither server has
-any local knowledge of it: only the shared cache generation tells them.
+- A publish on one server is visible through the proxy, and on both servers, at once; the servers
+  really share the cache (a change behind the portal's back is not shown by the other server).
+- Redis stopped under load: every request still answers (misses render), no 500; an edit made during
+  the outage is saved and visible afterwards; once Redis is back the cache is used again within seconds.
 
-Starts servers and changes committed data, so it runs in the serial group (scripts/test.sh).
+Needs nginx, redis-server and openssl (scripts/ensure-services.sh installs them as root): skips loudly
+without them, fails under CI=true. Starts servers and changes committed data: serial group.
 """
 
+import http.cookiejar
 import os
+import re
+import ssl
 import subprocess
 import sys
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.quality.support import ROOT, Server, database_url
+from tests.quality.support import HOST, ROOT, Nginx, RedisServer, Server, database_url, program
 
 pytestmark = [pytest.mark.serial, pytest.mark.django_db]
 
-CACHE_TABLE = "portal_scale_out_cache"
-HOST = "localhost"  # one public host name for both servers, as behind a load balancer
 SLUG = "werkstatt-familienfreundliche-arbeitgeberin-kommune"  # a draft event of the demo content
 TITLE = "Die Kommune als familienfreundliche Arbeitgeberin"
+OUTAGE_TITLE = "Während der Redis-Pause bearbeitet"
 LIST = "/veranstaltungen/"
 DETAIL = f"/veranstaltungen/{SLUG}/"
+LOAD_PATHS = ["/", LIST, "/impressum/", "/en/", "/werkstattreihe/", "/kontakt/"]
+# Every request renders while Redis is away (about 0.1-0.5 s each on a busy 2-core machine); the bound
+# catches requests that wait for the cache instead (connect timeouts, retries).
+LOAD_REQUESTS = 80
+LOAD_SECONDS = 60
+# A superuser of this test (the demo logins' password hashes are the test settings' MD5).
+EDITOR, EDITOR_PASSWORD = "stack-editor", "stack-editor-Pw-2026!"
 
 
 def _manage(env: dict, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT, env={**os.environ, "DJANGO_SETTINGS_MODULE": "familie_portal.settings.test", **env},
-        capture_output=True, text=True, timeout=120, check=False,
-    )
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**os.environ, **env},
+                            capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
 
-def _set_status(env: dict, status: str, *, with_signals: bool = True) -> None:
-    """Change the event in another process: save() as an editor does, or raw SQL behind the portal's back."""
-    if with_signals:
-        code = (f"from events.models import Event; e = Event.objects.get(slug={SLUG!r}); "
-                f"e.status = {status!r}; e.save()")
-    else:
-        sql = "UPDATE events_event SET status = %s WHERE slug = %s"
-        code = f"from django.db import connection; connection.cursor().execute({sql!r}, [{status!r}, {SLUG!r}])"
-    _manage(env, "shell", "-c", code)
+class Visitor:
+    """A browser through the proxy (HTTPS, trusting the throwaway certificate, with its own cookies)."""
+
+    def __init__(self, origin: str, cert):
+        self.origin = origin
+        context = ssl.create_default_context(cafile=str(cert))
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPSHandler(context=context), urllib.request.HTTPCookieProcessor(self.cookies),
+            _NoRedirect(),
+        )
+
+    def request(self, path: str, data: dict | None = None, headers: dict | None = None):
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        headers = {"User-Agent": "familie-portal-tests", **(headers or {})}
+        if body is not None:
+            headers["Origin"] = f"https://{HOST}"
+        request = urllib.request.Request(self.origin + path, data=body, headers=headers)  # noqa: S310
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, dict(response.headers), response.read().decode(errors="replace")
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode(errors="replace")
+
+    def csrf(self) -> str:
+        return next(c.value for c in self.cookies if c.name == "csrftoken")
+
+    def login(self, username: str, password: str):
+        status, _, _ = self.request("/admin/login/")
+        assert status == 200
+        status, headers, body = self.request(
+            "/admin/login/?next=/admin/",
+            {"username": username, "password": password, "csrfmiddlewaretoken": self.csrf(), "next": "/admin/"},
+        )
+        assert status == 302, body[:2000]
+
+    def bulk_action(self, action: str, pk: int):
+        status, _, body = self.request("/admin/events/event/", {
+            "action": action, "_selected_action": [str(pk)], "csrfmiddlewaretoken": self.csrf(),
+        })
+        assert status == 302, body[:2000]
 
 
-def _get(server: Server, path: str) -> tuple[int, str]:
-    headers = {"Host": HOST, "User-Agent": "familie-portal-tests"}
-    request = urllib.request.Request(server.url + path, headers=headers)  # noqa: S310 (local server)
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _direct(server: Server, path: str) -> tuple[int, str]:
+    """A server asked directly, with the headers nginx sets (as the proxy's upstream sees it)."""
+    request = urllib.request.Request(server.url + path, headers={  # noqa: S310 (local server)
+        "Host": HOST, "X-Forwarded-Proto": "https", "User-Agent": "familie-portal-tests"})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (local server)
             return response.status, response.read().decode()
@@ -63,58 +110,185 @@ def _get(server: Server, path: str) -> tuple[int, str]:
         return error.code, error.read().decode(errors="replace")
 
 
-@pytest.fixture
-def shared_env():
-    env = {"DATABASE_URL": database_url(), "CACHE_URL": f"dbcache://{CACHE_TABLE}", "CONN_MAX_AGE": "60",
-           "PORTAL_CACHES": "true"}
-    _manage(env, "createcachetable")
-    yield env
-    _set_status(env, "draft")  # the demo state, whatever happened
-    drop = f"from django.db import connection; connection.cursor().execute('DROP TABLE IF EXISTS {CACHE_TABLE}')"
-    _manage(env, "shell", "-c", drop)
+def _set_event(env: dict, *, status: str, title: str = TITLE, with_signals: bool = True) -> None:
+    """Change the event in a third process: save() as the admin does, or raw SQL behind the portal's back."""
+    if with_signals:
+        code = (f"from events.models import Event; e = Event.objects.get(slug={SLUG!r}); "
+                f"e.status = {status!r}; e.title_de = {title!r}; e.save()")
+    else:
+        code = ("from django.db import connection; connection.cursor().execute("  # noqa: S608 (constants)
+                "'UPDATE events_event SET status = %s, title_de = %s WHERE slug = %s', "
+                f"[{status!r}, {title!r}, {SLUG!r}])")
+    _manage(env, "shell", "-c", code)
 
 
-@pytest.fixture
-def servers(shared_env):
-    first = Server(env=shared_env)
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    program("openssl")
+    tmp = tmp_path_factory.mktemp("tls")
+    key, cert = tmp / "key.pem", tmp / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
+         "-subj", f"/CN={HOST}", "-addext", f"subjectAltName=DNS:{HOST}"],
+        check=True, capture_output=True, timeout=60,
+    )
+    return key, cert
+
+
+@pytest.fixture(scope="module")
+def stack(django_db_setup, django_db_blocker, certificate, tmp_path_factory):
+    """The README's deployment, step by step, on free ports."""
+    program("nginx")
+    tmp = tmp_path_factory.mktemp("stack")
+    key, cert = certificate
+    with django_db_blocker.unblock():
+        db_url = database_url()
+    redis = RedisServer()
+    env = {
+        "DJANGO_SETTINGS_MODULE": "familie_portal.settings.production",
+        "SECRET_KEY": "stack-" + "s" * 50,
+        "DATABASE_URL": db_url,
+        "CACHE_URL": redis.url,
+        "ALLOWED_HOSTS": HOST,
+        "STATIC_ROOT": str(tmp / "static"),
+        "MEDIA_ROOT": str(tmp / "media"),
+        "PORTAL_CLIENT_IP_HEADER": "X-Real-IP",
+        "CONN_MAX_AGE": "60",
+    }
+    (tmp / "media").mkdir()
+    _manage(env, "migrate", "--noinput", "-v0")  # a no-op on the test database, as on an upgrade without changes
+    _manage(env, "collectstatic", "--noinput", "-v0")
+    _manage(env, "shell", "-c", "from django.contrib.auth.models import User; "
+            f"User.objects.create_superuser({EDITOR!r}, password={EDITOR_PASSWORD!r})")
+    servers, nginx = [], None
     try:
-        second = Server(env=shared_env)
-    except Exception:
-        first.stop()
-        raise
-    yield first, second
-    first.stop()
-    second.stop()
+        for _ in range(2):
+            servers.append(Server(env=env, workers=2, settings=env["DJANGO_SETTINGS_MODULE"], ready_path="/livez"))
+        nginx = Nginx(tmp, upstreams=[s.port for s in servers], static_root=tmp / "static",
+                      media_root=tmp / "media", cert=cert, key=key)
+        yield {"env": env, "redis": redis, "servers": servers, "nginx": nginx, "cert": cert}
+    finally:
+        if nginx is not None:
+            nginx.stop()
+        for server in servers:
+            server.stop()
+        redis.stop()
+        _set_event(env, status="draft")  # the demo state, whatever happened
+        _manage(env, "shell", "-c",
+                f"from django.contrib.auth.models import User; User.objects.filter(username={EDITOR!r}).delete()")
 
 
-def test_publish_is_visible_on_both_servers_at_once(servers, shared_env):
-    a, b = servers
-    status, html = _get(a, LIST)
-    assert status == 200, a.log()
-    assert TITLE not in html
-    assert _get(a, DETAIL)[0] == 404
+def test_the_proxy_serves_the_portal_static_files_and_health(stack):
+    visitor = Visitor(stack["nginx"].origin, stack["cert"])
+    status, headers, body = visitor.request("/", headers={"X-Request-ID": "stack-test-1"})
+    assert status == 200, stack["servers"][0].log()
+    assert "Strict-Transport-Security" in headers and "Content-Security-Policy" in headers
+    assert headers["X-Request-ID"] != "stack-test-1", "nginx sets its own id, the client's is not trusted"
+    assert re.fullmatch(r"[0-9a-f]{32}", headers["X-Request-ID"])
+    assert headers["X-Request-ID"] in stack["nginx"].access_log(expect=headers["X-Request-ID"])
+    css = re.search(r'href="(/static/[^"]+\.[0-9a-f]{12}\.css)"', body).group(1)
+    status, headers, _ = visitor.request(css, headers={"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers.get("Content-Encoding") == "gzip"
+    assert visitor.request("/readyz")[0] == 200
+    assert visitor.request("/livez")[1]["Cache-Control"].startswith("max-age=0")
+    # Plain HTTP: only the redirect to HTTPS.
+    plain = urllib.request.Request(f"http://127.0.0.1:{stack['nginx'].http_port}/kontakt/",  # noqa: S310
+                                   headers={"Host": HOST})
+    try:
+        urllib.request.build_opener(_NoRedirect()).open(plain, timeout=10)
+        raise AssertionError("no redirect")
+    except urllib.error.HTTPError as error:
+        assert error.code == 301
+        assert error.headers["Location"] == stack["nginx"].origin + "/kontakt/"
+    # No query string and no full client address in the access log.
+    request_id = visitor.request("/suche/?q=anna%40example.org")[1]["X-Request-ID"]
+    log = stack["nginx"].access_log(expect=request_id)
+    assert "/suche/" in log
+    assert "anna" not in log and "127.0.0.1" not in log.replace('"upstream":"127.0.0.1', "")
 
-    # The page server A rendered is in the shared cache: server B answers with that copy. Proof: a
-    # change that bypasses the portal (raw SQL: no ORM, so no invalidation) is not shown by B.
-    _set_status(shared_env, "published", with_signals=False)
-    status, html = _get(b, LIST)
-    assert status == 200, b.log()
-    assert TITLE not in html, "server B rendered the page itself instead of using the shared cache"
-    _set_status(shared_env, "draft", with_signals=False)
 
-    # Publishing through the portal (save(): signals advance the shared cache generation) shows at once
-    # on both servers, although neither of them took part in it.
-    _set_status(shared_env, "published")
-    for server in (b, a):
-        status, html = _get(server, LIST)
-        assert status == 200, server.log()
-        assert TITLE in html, f"stale page on {server.url} after the publish"
-        assert _get(server, DETAIL)[0] == 200
-
-    # And unpublishing takes it away again everywhere, list and sidebar alike.
-    _set_status(shared_env, "draft")
+def test_publish_on_one_server_is_visible_on_both_at_once(stack):
+    a, b = stack["servers"]
+    env = stack["env"]
+    visitor = Visitor(stack["nginx"].origin, stack["cert"])
     for server in (a, b):
-        status, html = _get(server, LIST)
-        assert status == 200
-        assert TITLE not in html, f"stale page on {server.url} after the unpublish"
-        assert _get(server, DETAIL)[0] == 404
+        status, html = _direct(server, LIST)
+        assert status == 200, server.log()
+        assert TITLE not in html
+
+    # The page server A rendered is in Redis: B answers with that copy. Proof: a change behind the
+    # portal's back (raw SQL, no invalidation) is not shown by B.
+    _set_event(env, status="published", with_signals=False)
+    assert TITLE not in _direct(b, LIST)[1], "server B rendered the page itself instead of using the shared cache"
+    _set_event(env, status="draft", with_signals=False)
+
+    # An editor publishes through the proxy (the admin's bulk action, on whichever server nginx picks).
+    from events.models import Event
+
+    editor = Visitor(stack["nginx"].origin, stack["cert"])
+    editor.login(EDITOR, EDITOR_PASSWORD)
+    editor.bulk_action("publish", Event.objects.get(slug=SLUG).pk)
+    for server in (a, b):
+        status, html = _direct(server, LIST)
+        assert status == 200 and TITLE in html, f"stale list on {server.url} after the publish"
+        assert _direct(server, DETAIL)[0] == 200
+    for _ in range(4):  # round robin: both servers answer through the proxy
+        status, _, html = visitor.request(LIST)
+        assert status == 200 and TITLE in html
+    editor.bulk_action("unpublish", Event.objects.get(slug=SLUG).pk)
+    for _ in range(4):
+        status, _, html = visitor.request(LIST)
+        assert status == 200 and TITLE not in html
+
+
+def test_redis_stopped_under_load(stack, record_property):
+    import redis as redis_client
+
+    env, redis = stack["env"], stack["redis"]
+    visitor = Visitor(stack["nginx"].origin, stack["cert"])
+    for path in LOAD_PATHS:
+        assert visitor.request(path)[0] == 200
+    client = redis_client.Redis.from_url(redis.url)
+    assert client.dbsize() > 0, "the pages are cached in Redis"
+
+    redis.stop()
+    statuses: list[int] = []
+    started = time.monotonic()
+
+    def one(index: int) -> int:
+        if index == LOAD_REQUESTS // 3:
+            # An edit in the middle of the outage (saved by a third process through the ORM, as the admin does).
+            _set_event(env, status="published", title=OUTAGE_TITLE)
+        return Visitor(stack["nginx"].origin, stack["cert"]).request(LOAD_PATHS[index % len(LOAD_PATHS)])[0]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = list(pool.map(one, range(LOAD_REQUESTS)))
+    load_seconds = time.monotonic() - started
+    record_property("outage_load_seconds", round(load_seconds, 1))
+    counts = {status: statuses.count(status) for status in set(statuses)}
+    print(f"\nRedis down: {LOAD_REQUESTS} requests in {load_seconds:.1f} s: {counts}")
+    assert counts == {200: LOAD_REQUESTS}, stack["servers"][0].log()
+    assert load_seconds < LOAD_SECONDS
+
+    from events.models import Event
+
+    assert Event.objects.get(slug=SLUG).title_de == OUTAGE_TITLE, "the edit is saved"
+    status, _, html = visitor.request(LIST)
+    assert status == 200 and OUTAGE_TITLE in html
+
+    redis.start()
+    back = time.monotonic()
+    while time.monotonic() - back < 10:
+        visitor.request(LIST)
+        visitor.request("/")
+        if client.dbsize() > 0 and any(b"portal:page:" in key for key in client.keys("*")):
+            break
+        time.sleep(0.1)
+    reuse = time.monotonic() - back
+    record_property("cache_reused_seconds", round(reuse, 2))
+    print(f"Redis back: pages cached again after {reuse:.2f} s")
+    assert reuse < 5, "the cache is used again within seconds"
+    status, _, html = visitor.request(LIST)
+    assert status == 200 and OUTAGE_TITLE in html, "the edit made during the outage is still visible"

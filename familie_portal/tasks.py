@@ -1,0 +1,74 @@
+"""
+Background tasks: Django's tasks API (the django-tasks backport), stored in PostgreSQL by the database
+backend and run by `manage.py db_worker` (deploy/systemd/familie-portal-worker.service; `make run`
+starts one too).
+
+- Mail: `send_mail_later()` queues a mail when the surrounding transaction commits; `send_mail_task`
+  sends it through the configured backend (EMAIL_URL) and, when the SMTP server fails, tries again
+  with a growing delay (settings.PORTAL_MAIL_RETRY_DELAYS), logging every failure and the final give-up. A visitor's
+  request therefore never waits for, or fails with, the mail server.
+- Scheduled jobs: `SCHEDULED_JOBS` names the tasks a timer enqueues (`manage.py enqueue_jobs daily`,
+  deploy/systemd/familie-portal-jobs.timer). Today: the search index rebuild; retention deletion and
+  reminders join here when their features exist.
+
+Log lines name the task and the attempt, never addresses or message text (no personal data).
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task, task_backends
+
+logger = logging.getLogger(__name__)
+# What a temporary problem of the mail server looks like (refused, timed out, 4xx answers).
+MAIL_ERRORS = (smtplib.SMTPException, OSError)
+
+
+@task()
+def send_mail_task(subject: str, message: str, recipient_list: list[str], from_email: str | None = None,
+                   html_message: str | None = None, attempt: int = 1) -> int:
+    try:
+        return send_mail(subject, message, from_email, recipient_list, html_message=html_message)
+    except MAIL_ERRORS as error:
+        delays = settings.PORTAL_MAIL_RETRY_DELAYS
+        if attempt > len(delays):
+            logger.error("Mail given up after %d attempts: %s", attempt, type(error).__name__,
+                         extra={"task": "send_mail_task", "attempt": attempt})
+            raise
+        delay = delays[attempt - 1]
+        logger.warning("Mail failed (attempt %d, %s), next try in %d s", attempt, type(error).__name__, delay,
+                       extra={"task": "send_mail_task", "attempt": attempt})
+        retry = send_mail_task
+        if task_backends[send_mail_task.backend].supports_defer:
+            retry = send_mail_task.using(run_after=timezone.now() + timedelta(seconds=delay))
+        retry.enqueue(subject, message, recipient_list, from_email, html_message, attempt + 1)
+        return 0
+
+
+def send_mail_later(subject: str, message: str, recipient_list: list[str], from_email: str | None = None,
+                    html_message: str | None = None) -> None:
+    """Queue a mail for the worker, once the current transaction (if any) has committed."""
+    transaction.on_commit(
+        lambda: send_mail_task.enqueue(subject, message, list(recipient_list), from_email, html_message)
+    )
+
+
+@task()
+def rebuild_search_index() -> int:
+    """The whole search index anew (as `manage.py rebuild_search_index`), e.g. nightly."""
+    from familie_portal.search import index
+
+    count = index.rebuild()
+    logger.info("Search index rebuilt: %d documents", count, extra={"task": "rebuild_search_index"})
+    return count
+
+
+# The periodic jobs, by schedule name (`manage.py enqueue_jobs <name>`, run by a systemd timer).
+SCHEDULED_JOBS = {
+    "daily": [rebuild_search_index],
+}

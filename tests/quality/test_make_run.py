@@ -8,6 +8,7 @@ repository (restored afterwards), so it runs in the serial group.
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def dev_server():
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
     env.update(DJANGO_SETTINGS_MODULE="familie_portal.settings.dev", DATABASE_URL=database_url())
-    log = Path(os.environ.get("TMPDIR", "/tmp")) / f"familie-portal-runserver-{port}.log"
+    log = Path(tempfile.gettempdir()) / f"familie-portal-runserver-{port}.log"
     with log.open("wb") as out:
         process = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"],
                                    cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)

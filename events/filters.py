@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 
 from events.calendar import MAX_YEAR, MIN_YEAR, local_midnight
 from events.models import Category, Event, TargetGroup
-from familie_portal.forms import FlatSelect
 from managers.models import Municipality, Organisation
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
@@ -35,7 +34,7 @@ class _ChoiceIterator(ModelChoiceIterator):
 
 class _SlugChoiceField(forms.ModelChoiceField):
     iterator = _ChoiceIterator
-    widget = FlatSelect
+    widget = forms.Select
 
     def label_from_instance(self, obj):
         return getattr(obj, "display_name", None) or getattr(obj, "name", str(obj))

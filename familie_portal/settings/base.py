@@ -229,10 +229,11 @@ CMS_PLACEHOLDER_CONF = {
     "sidebar": {"name": _("Seitenleiste")},
     "content": {"name": _("Inhalt")},
 }
-# django CMS's page cache stays off: the portal's own page cache (familie_portal.caching) serves
-# every anonymous page and follows every saved row, which django CMS's does not. Its placeholder
-# and plugin caches follow PORTAL_CACHES (below), so `make run` shows a template edit at once.
-CMS_PAGE_CACHE = False
+# django CMS's own page, placeholder and plugin caches stay off: the portal's cache layer
+# (familie_portal.caching) serves every anonymous page and follows every saved row of the
+# portal's content, which django CMS's caches do not (a block showing a report or the map would
+# go stale). One cache layer, with one switch.
+CMS_PAGE_CACHE = CMS_PLACEHOLDER_CACHE = CMS_PLUGIN_CACHE = False
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 300}
 # Versioned content stays in the database when an editor "deletes" it from a draft.
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
@@ -324,7 +325,6 @@ PORTAL_CACHES = env.bool("PORTAL_CACHES", default=False)
 PORTAL_CACHE_SECONDS = env.int("PORTAL_CACHE_SECONDS", default=300)
 # The page cache alone, for `make bench`'s "uncached" phase (parts warm, every page rendered).
 PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
-CMS_PLACEHOLDER_CACHE = CMS_PLUGIN_CACHE = PORTAL_CACHES
 # How long an app server trusts the cached apphook revision (familie_portal.middleware.
 # ApphookReloadMiddleware); a change is pushed into the cache at once, so this matters only for
 # servers that do not share the cache.

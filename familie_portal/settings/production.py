@@ -58,4 +58,3 @@ SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
 # The page cache and the cached parts (familie_portal.caching) are on in production.
 PORTAL_CACHES = env.bool("PORTAL_CACHES", default=True)
-CMS_PLACEHOLDER_CACHE = CMS_PLUGIN_CACHE = PORTAL_CACHES

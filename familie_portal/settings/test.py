@@ -28,3 +28,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 
 # django-axes: no start-up banner in test output.
 AXES_VERBOSE = False
+
+# The apphook revision is pushed into the cache when it changes; re-reading it from the database
+# every minute would add a query to whichever request comes after a minute on a slow machine.
+PORTAL_URLCONF_CHECK_SECONDS = 3600

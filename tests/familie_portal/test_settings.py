@@ -57,6 +57,6 @@ def _cache_settings(module: str, **env_overrides) -> str:
 def test_caches_are_off_in_make_run_and_on_in_production():
     """`make run` (dev settings) shows an edit on the next request; production caches; one variable switches."""
     assert _cache_settings("dev") == "False False False False"
-    assert _cache_settings("production") == "True True True False"
-    assert _cache_settings("dev", PORTAL_CACHES="true") == "True True True False"
+    assert _cache_settings("production") == "True False False False", "django CMS's own caches stay off"
+    assert _cache_settings("dev", PORTAL_CACHES="true") == "True False False False"
     assert _cache_settings("production", PORTAL_CACHES="false") == "False False False False"

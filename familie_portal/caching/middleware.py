@@ -24,11 +24,12 @@ class AnonymousPageCacheMiddleware:
     with all its headers (CSP, HSTS, ...).
 
     The key: scheme, host and full path (the language is in the path), the local date (calendars
-    mark today, lists start today) and the content generation. django CMS marks its pages "private,
-    no-store" as soon as one plugin on them opts out of django CMS's own caches (the mini calendar
-    and "Nächste Termine" do, as they follow the URL and the clock); that is about django CMS's caches,
-    which key on neither the URL nor the generation, so CMS pages are stored anyway (the header
-    still goes to browsers and proxies). Any other view that says private/no-store is never stored.
+    mark today, lists start today) and the content generation. Whether the *view* said private or
+    no-store is read by `ViewCacheControlMiddleware`, innermost: django CMS's toolbar middleware
+    afterwards marks every page "no-store" that renders a placeholder without django CMS's own
+    placeholder cache (the portal keeps those off), and django CMS's page view marks its pages so while
+    its own page cache is off: both are about django CMS's caches, not this one (the headers still go
+    to browsers and proxies).
     """
 
     def __init__(self, get_response):
@@ -77,10 +78,10 @@ class AnonymousPageCacheMiddleware:
             return False
         if set(response.cookies) - {settings.LANGUAGE_COOKIE_NAME}:
             return False
-        cache_control = response.get("Cache-Control", "")
-        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
-            return is_cms_page(request)
-        return True
+        if is_cms_page(request):
+            return True  # its never-cache header says only that django CMS's page cache is off
+        cache_control = getattr(request, "view_cache_control", response.get("Cache-Control", ""))
+        return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
 # The URL names of django CMS's page view (cms.urls): pages, not apphooked app views.
@@ -88,6 +89,18 @@ CMS_PAGE_URL_NAMES = frozenset({"pages-root", "pages-details-by-slug"})
 
 
 def is_cms_page(request) -> bool:
-    """A page rendered by django CMS's own page view (its never-cache header is about its own caches)."""
     match = getattr(request, "resolver_match", None)
     return match is not None and match.url_name in CMS_PAGE_URL_NAMES and match.namespace == ""
+
+
+class ViewCacheControlMiddleware:
+    """Innermost in the chain: notes the Cache-Control the view itself sent (never_cache, previews),
+    before django CMS's toolbar middleware adds its own (see AnonymousPageCacheMiddleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        request.view_cache_control = response.get("Cache-Control", "")
+        return response

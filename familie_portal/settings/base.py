@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
+    # Inside django CMS's toolbar: what the view said about caching, before the toolbar marks the page.
+    "familie_portal.caching.middleware.ViewCacheControlMiddleware",
     "cms.middleware.language.LanguageCookieMiddleware",
     # Last, as django-axes requires: turns a lockout flagged during authentication into the page.
     "axes.middleware.AxesMiddleware",

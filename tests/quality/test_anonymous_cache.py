@@ -123,3 +123,22 @@ def test_new_event_shows_on_the_cached_home_page_at_once(client):
     event.rrule = ""
     event.save()
     assert "Ganz neuer Termin im Cache-Test" in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/veranstaltungen/2008/5/", "/werkstattreihe/", "/familienmanager/karte/"])
+def test_app_pages_are_served_from_the_page_cache(client, url, django_assert_num_queries):
+    """django CMS's toolbar marks them no-store (their placeholders bypass its own caches); the view did not."""
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get(url).content == first.content
+
+
+def test_a_view_that_says_never_cache_is_not_stored(client):
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/werkstattreihe/vorschau/1/"  # never_cache; a 404 for visitors anyway
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert len(queries) > 0

@@ -21,7 +21,7 @@ from cms.api import add_plugin, create_page, create_page_content
 from cms.models import GlobalPagePermission, Page, PageContent, PagePermission
 from cms.models.permissionmodels import ACCESS_PAGE_AND_DESCENDANTS
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AbstractUser, Group
 from django.contrib.sites.models import Site
 from django.db import transaction
 from djangocms_versioning.constants import DRAFT
@@ -79,7 +79,7 @@ class Onboarding:
     editors: tuple[MunicipalEditor, ...]
 
 
-def publish(content, user) -> None:
+def publish(content, user: AbstractUser) -> None:
     """Publish the draft version of a versioned content object (PageContent, AliasContent, …)."""
     version = Version.objects.get_for_content(content)
     if version.state == DRAFT:
@@ -124,7 +124,8 @@ def _folder(name: str, *, parent: Folder | None) -> Folder:
     return folder or Folder.objects.create(name=name, parent=parent)
 
 
-def _page(reverse_id: str, texts: Mapping[str, tuple[str, str, str]], *, parent: Page | None, user) -> Page:
+def _page(reverse_id: str, texts: Mapping[str, tuple[str, str, str]], *, parent: Page | None,
+          user: AbstractUser) -> Page:
     """The page with this reverse_id, created and published in every language it lacks."""
     page = Page.objects.filter(reverse_id=reverse_id).first()
     for language in LANGUAGES:
@@ -144,7 +145,7 @@ def _page(reverse_id: str, texts: Mapping[str, tuple[str, str, str]], *, parent:
     return page
 
 
-def _acting_user(user):
+def _acting_user(user: AbstractUser | None) -> AbstractUser:
     if user is not None:
         return user
     user = get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
@@ -157,8 +158,8 @@ def _acting_user(user):
 def municipality_onboard(
     *,
     municipality: Municipality,
-    editors: Iterable = (),
-    user=None,
+    editors: Iterable[AbstractUser] = (),
+    user: AbstractUser | None = None,
     texts: Mapping[str, str] | None = None,
 ) -> Onboarding:
     """Give `municipality` its page, media folder and Kommunale Redaktion (`editors`: users).

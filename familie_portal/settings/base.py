@@ -55,6 +55,7 @@ THIRD_PARTY_APPS = [
     "djangocms_versioning",
     "djangocms_alias",
     "djangocms_text",
+    "djangocms_link",
     "filer",
     "easy_thumbnails",
     "parler",
@@ -62,6 +63,7 @@ THIRD_PARTY_APPS = [
     "axes",
 ]
 LOCAL_APPS = [
+    "blocks",
     "managers",
     "workshops",
     "events",
@@ -241,6 +243,11 @@ X_FRAME_OPTIONS = "DENY"
 # Rich text: djangocms-text sanitizes with nh3 on save and render.
 TEXT_HTML_SANITIZE = True
 TEXT_ADDITIONAL_PROTOCOLS = []
+# Link targets of the content blocks (blocks.models.LinkTarget) besides CMS pages and external
+# addresses: what djangocms-link's widget searches through these models' admins.
+DJANGOCMS_LINKABLE_MODELS = ["workshops.Workshop", "events.Event"]
+# Files are offered through the download block (type, size, language), not as bare links.
+DJANGOCMS_LINK_ALLOWED_LINK_TYPES = ("internal_link", "external_link", "anchor", "mailto", "tel")
 
 # django-filer / easy-thumbnails
 THUMBNAIL_PROCESSORS = (
@@ -337,7 +344,7 @@ FORM_RENDERER = "familie_portal.forms.PortalFormRenderer"
 # their models use familie_portal.content.ContentQuerySet, which a system check enforces).
 PORTAL_CACHE_INVALIDATING_APPS = [
     "cms", "djangocms_versioning", "djangocms_alias", "djangocms_text", "filer", "sites",
-    "managers", "workshops", "events", "familie_portal",
+    "blocks", "managers", "workshops", "events", "familie_portal",
 ]
 # ...except bookkeeping rows that change without changing what visitors see.
 PORTAL_CACHE_INVALIDATION_IGNORE = ["cms.UrlconfRevision", "cms.UserSettings", "cms.PageUser", "cms.PageUserGroup"]

@@ -240,9 +240,20 @@ DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 # sideframe shows admin pages in an iframe), see EditorFramingMiddleware.
 X_FRAME_OPTIONS = "DENY"
 
-# Rich text: djangocms-text sanitizes with nh3 on save and render.
+# Rich text: djangocms-text's Tiptap editor with the portal's toolbar (paragraph, h2-h4, bold,
+# italic, lists, quote, links; no colours, styles or images), sanitized with nh3 on save and render
+# to the same elements (familie_portal.richtext, applied in familie_portal.apps).
 TEXT_HTML_SANITIZE = True
 TEXT_ADDITIONAL_PROTOCOLS = []
+TEXT_EDITOR_TOOLBAR = [
+    ["Paragraph", "Heading2", "Heading3", "Heading4"], "|",
+    ["Bold", "Italic"], "|",
+    ["BulletedList", "NumberedList", "Blockquote"], "|",
+    ["Link", "Unlink"], "|",
+    ["RemoveFormat"], "|",
+    ["Undo", "Redo"],
+]
+TEXT_EDITOR_SETTINGS = {"toolbar_CMS": TEXT_EDITOR_TOOLBAR, "toolbar_HTMLField": TEXT_EDITOR_TOOLBAR}
 # Link targets of the content blocks (blocks.models.LinkTarget) besides CMS pages and external
 # addresses: what djangocms-link's widget searches through these models' admins.
 DJANGOCMS_LINKABLE_MODELS = ["workshops.Workshop", "events.Event"]

@@ -19,6 +19,23 @@ class PortalConfig(AppConfig):
         from familie_portal.richtext import limit_sanitizer
 
         limit_sanitizer()
+        self._name_version_lists()
+
+    def _name_version_lists(self):
+        """djangocms-versioning builds its proxy models (PageContentVersion, …) without verbose names,
+        so the admin shows "Page content versions" whatever the language; name them in German."""
+        from django.apps import apps
+
+        names = {
+            "pagecontentversion": (_("Seitenversion"), _("Seitenversionen")),
+            "aliascontentversion": (_("Version eines Bausteins"), _("Versionen der Bausteine")),
+        }
+        for model_name, (singular, plural) in names.items():
+            try:
+                options = apps.get_model("djangocms_versioning", model_name)._meta
+            except LookupError:
+                continue
+            options.verbose_name, options.verbose_name_plural = singular, plural
 
     def _connect_cache_invalidation(self):
         """Every way content changes starts a new cache generation (familie_portal.caching)."""

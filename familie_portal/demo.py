@@ -21,6 +21,7 @@ from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 from filer.models import Folder, FolderPermission
 
+from blocks.demo_content import add_demo_blocks
 from familie_portal import roles
 from familie_portal.app_modules import app_modules
 from familie_portal.demo_pages import FOOTER, PAGES, SIDEBAR
@@ -278,6 +279,7 @@ def load_demo_content(stdout=None) -> dict:
     admin = users["admin"]
     ensure_static_alias("sidebar", SIDEBAR, admin, SIDEBAR.get("plugins", ()), SIDEBAR.get("plugins_after", ()))
     ensure_static_alias("footer", FOOTER, admin)
+    add_demo_blocks(admin)  # content blocks on "Qualifizierung" and the Bochum page
     # Apps may bulk-create demo rows (no signals): index everything public once at the end,
     # with the apphooks just set already in this process's URLconf (the index stores URLs).
     reload_urlconf()

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -36,7 +37,7 @@ class EventDownloadInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ("title_de", "start", "organiser", "category", "status", "is_series")
+    list_display = ("title_de", "when", "organiser", "category", "status", "is_series")
     list_filter = ("status", "category", "organiser", "all_day")
     list_select_related = ("organiser", "category")
     search_fields = ("title_de", "title_en", "venue_name", "venue_city")
@@ -58,6 +59,12 @@ class EventAdmin(admin.ModelAdmin):
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"]}),
         (_("Englisch"), {"fields": ["title_en", "lead_en", "description_en"], "classes": ["collapse"]}),
     ]
+
+    @admin.display(description=_("Beginn"), ordering="start")
+    def when(self, obj):
+        # All-day events by their date alone (no "00:00"), in local time like every admin date.
+        start = timezone.localtime(obj.start)
+        return date_format(start, "SHORT_DATE_FORMAT") if obj.all_day else date_format(start, "SHORT_DATETIME_FORMAT")
 
     @admin.display(boolean=True, description=_("Serie"))
     def is_series(self, obj):

@@ -268,6 +268,11 @@ class Event(models.Model):
             errors["exdates"] = str(exc)
         if self.exdates and not self.rrule:
             errors.setdefault("exdates", _("Ausnahmen gibt es nur bei Serienterminen."))
+        deadline = self.registration_deadline
+        if deadline and self.start and deadline > timezone.localtime(self.start).date():
+            errors["registration_deadline"] = _("Der Anmeldeschluss liegt nach dem Beginn der Veranstaltung.")
+        if self.image_id and not self.image_alt_text.strip():
+            errors["image_alt"] = _("Bitte beschreiben Sie das Bild in einem Alternativtext.")
         if errors:
             raise ValidationError(errors)
 

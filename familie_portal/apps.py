@@ -17,19 +17,27 @@ class PortalConfig(AppConfig):
         post_migrate.connect(onboarding.portal_setup_after_migrate, sender=self)
         signals.connect()
         self._connect_cache_invalidation()
-        self._forbid_inline_styles_in_rich_text()
+        # Rich text holds what the design styles (no style="", classes, images): familie_portal.richtext.
+        from familie_portal.richtext import limit_sanitizer
 
-    def _forbid_inline_styles_in_rich_text(self):
-        """
-        djangocms-text lets style="" through its nh3 allowlist on every element. Public pages
-        send `style-src 'self'`, which blocks such attributes in the browser anyway (and reports a
-        CSP violation for each); so the sanitizer drops them on save and editors style text with
-        the editor's classes instead. Everything else of the allowlist stays as django CMS ships it.
-        """
-        from djangocms_text import html
+        limit_sanitizer()
+        self._name_version_lists()
 
-        html.cms_additional_attributes["*"].discard("style")
-        html.cms_parser.ALLOWED_ATTRIBUTES.get("*", set()).discard("style")
+    def _name_version_lists(self):
+        """djangocms-versioning builds its proxy models (PageContentVersion, …) without verbose names,
+        so the admin shows "Page content versions" whatever the language; name them in German."""
+        from django.apps import apps
+
+        names = {
+            "pagecontentversion": (_("Seitenversion"), _("Seitenversionen")),
+            "aliascontentversion": (_("Version eines Bausteins"), _("Versionen der Bausteine")),
+        }
+        for model_name, (singular, plural) in names.items():
+            try:
+                options = apps.get_model("djangocms_versioning", model_name)._meta
+            except LookupError:
+                continue
+            options.verbose_name, options.verbose_name_plural = singular, plural
 
     def _connect_cache_invalidation(self):
         """Every way content changes starts a new cache generation (familie_portal.caching)."""

@@ -23,6 +23,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from djangocms_alias.models import Alias, AliasContent, Category
 
+from blocks.demo_content import add_demo_blocks
 from familie_portal import onboarding
 from familie_portal.app_modules import app_modules
 from familie_portal.onboarding import LANGUAGES, meta_description, publish
@@ -170,6 +171,7 @@ def load_demo_content(stdout=None) -> dict:
     _municipalities(data["municipalities"], users, admin)
     for spec in data["aliases"]:
         _static_alias(spec, admin)
+    add_demo_blocks(admin)  # content blocks on "Qualifizierung" and the Bochum page
     # Apps may bulk-create demo rows (no signals): index everything public once at the end,
     # with the apphooks just set already in this process's URLconf (the index stores URLs).
     reload_urlconf()

@@ -25,6 +25,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # Before the admin's own "view on site" (same address): to the path, on the editor's host.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", views.view_on_site, name="admin-view-on-site"),
     path("admin/", admin.site.urls),
     path("suche/", views.SearchView.as_view(), name="search"),
     path("feeds/", views.FeedsView.as_view(), name="feeds"),
@@ -37,5 +39,6 @@ if settings.DEBUG:
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 
+handler403 = "familie_portal.views.permission_denied"
 handler404 = "familie_portal.views.page_not_found"
 handler500 = "familie_portal.views.server_error"

@@ -2,11 +2,16 @@
 
 import sys
 
+from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -24,8 +29,48 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+def _in_admin(request) -> bool:
+    return "admin" in request.path.split("/")[1:3]  # /admin/… and /en/admin/…
+
+
 def page_not_found(request, exception=None):
+    if _in_admin(request) and getattr(request, "user", None) and request.user.is_staff:
+        return render(request, "admin/portal_error.html", {
+            **admin.site.each_context(request),
+            "heading": _("Nicht gefunden"),
+            "message": _("Diesen Eintrag oder diese Seite gibt es nicht, oder er gehört nicht zu Ihrem Bereich "
+                         "(z. B. einer anderen Kommune)."),
+        }, status=404)
     return render(request, "404.html", status=404)
+
+
+def permission_denied(request, exception=None):
+    if _in_admin(request) and getattr(request, "user", None) and request.user.is_staff:
+        return render(request, "admin/portal_error.html", {
+            **admin.site.each_context(request),
+            "heading": _("Keine Berechtigung"),
+            "message": _("Diese Aktion ist für Ihre Rolle nicht freigegeben. Wenden Sie sich an die IQZ-Redaktion, "
+                         "wenn Sie sie brauchen."),
+        }, status=403)
+    return render(request, "403.html", status=403)
+
+
+@staff_member_required
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "Auf der Website anzeigen", sent to the object's path on the host the editor is
+    using (Django's own shortcut prefixes the configured Site domain)."""
+    content_type = get_object_or_404(ContentType, pk=content_type_id)
+    model = content_type.model_class()
+    if model is None or not hasattr(model, "get_absolute_url"):
+        raise Http404
+    try:
+        obj = model._default_manager.get(pk=object_id)
+    except (model.DoesNotExist, ValueError, ValidationError):
+        raise Http404 from None
+    url = obj.get_absolute_url()
+    if not url:
+        raise Http404
+    return HttpResponseRedirect(url)
 
 
 def server_error(request):

@@ -51,7 +51,7 @@ class FamilyManagerAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["municipalities"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "photo", "photo_alt", "organisation", "role"]}),
+        (None, {"fields": ["name", "slug", "photo", "photo_pending", "photo_alt", "organisation", "role"]}),
         (_("Wo aktiv"), {"fields": ["municipalities", "kreis"]}),
         (_("Öffentlicher Kontakt (jede Angabe einzeln freigeben)"),
          {"fields": [("email", "show_email"), ("phone", "show_phone"), ("address", "show_address")]}),

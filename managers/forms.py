@@ -1,6 +1,13 @@
 """Forms: the directory's filters and the profile form of the admin."""
 
+from pathlib import PurePosixPath
+from uuid import uuid4
+
 from django import forms
+from django.core import signing
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from familie_portal.validators import validate_image_upload
@@ -40,10 +47,17 @@ class PortalImageField(forms.ImageField):
         return super().to_python(data)
 
 
+PENDING_DIR = "uploads-pending"
+PENDING_SALT = "managers.photo-pending"
+
+
 class FamilyManagerAdminForm(forms.ModelForm):
     # Set per request by the admin (get_form creates a fresh class each time): the municipality a
     # member of the Kommunale Redaktion edits for, or None for the IQZ.
     scope_municipality = None
+    # A photo uploaded with a form that failed elsewhere is kept in storage and named here (signed:
+    # an editor cannot point it at another file), so the editor need not upload it again.
+    photo_pending = forms.CharField(label=_("Hochgeladenes Foto"), required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = FamilyManager
@@ -54,6 +68,33 @@ class FamilyManagerAdminForm(forms.ModelForm):
             "consent_to_publication", "consent_date", "status",
         ]
         field_classes = {"photo": PortalImageField}
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        name = self.pending_photo_name()
+        if name and photo is not False and not isinstance(photo, UploadedFile):  # no new upload, not cleared
+            return File(default_storage.open(name), name=PurePosixPath(name).name.split("-", 1)[1])
+        return photo
+
+    def pending_photo_name(self) -> str:
+        try:
+            name = signing.loads(self.data.get("photo_pending", ""), salt=PENDING_SALT)
+        except signing.BadSignature:
+            return ""
+        return name if name.startswith(f"{PENDING_DIR}/") and default_storage.exists(name) else ""
+
+    def full_clean(self):
+        super().full_clean()
+        photo = getattr(self, "cleaned_data", {}).get("photo")
+        if self.errors and "photo" not in self.errors and isinstance(photo, UploadedFile):
+            photo.seek(0)
+            name = default_storage.save(f"{PENDING_DIR}/{uuid4().hex}-{PurePosixPath(photo.name).name}", photo)
+            self.data = self.data.copy()
+            self.data["photo_pending"] = signing.dumps(name, salt=PENDING_SALT)
+        if self.errors and self.pending_photo_name():
+            # (the bound field, which Django built while cleaning, shows the help text)
+            self["photo"].help_text = _("Das hochgeladene Foto „%(name)s“ wird beim Speichern übernommen.") % {
+                "name": PurePosixPath(self.pending_photo_name()).name.split("-", 1)[1]}
 
     def clean(self):
         data = super().clean()

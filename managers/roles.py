@@ -7,10 +7,13 @@ PERMISSIONS = {
         "managers.view_regierungsbezirk",
         "managers.view_kreis",
         "managers.view_municipality",
+        "managers.mapteaser",
     ],
     # Object-level limits (only profiles active in their own municipality) live in managers.admin.
     "Kommunale Redaktion": [
         "managers.familymanager",
         "managers.view_municipality",
+        # The "Karte klein" plugin on their pages.
+        "managers.mapteaser",
     ],
 }

@@ -10,6 +10,7 @@ decided in one place: `WorkshopQuerySet.published()`.
 
 from cms.models import CMSPlugin
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import NoReverseMatch, reverse
@@ -162,6 +163,15 @@ class Workshop(TranslatedMixin, models.Model):
             except NoReverseMatch:  # the apphook is not (yet) on a page
                 return ""
 
+    def clean(self):
+        errors = {}
+        if self.end_date and self.date and self.end_date < self.date:
+            errors["end_date"] = _("Das Enddatum liegt vor dem Datum des Workshops.")
+        if self.image_id and not self.image_alt_de.strip():
+            errors["image_alt_de"] = _("Bitte beschreiben Sie das Bild in einem Alternativtext.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
@@ -252,6 +262,10 @@ class Quote(TranslatedMixin, models.Model):
 
     def __str__(self):
         return f"{self.speaker}: {self.text_de[:60]}"
+
+    def clean(self):
+        if self.photo_id and not self.photo_alt_de.strip():
+            raise ValidationError({"photo_alt_de": _("Bitte beschreiben Sie das Foto in einem Alternativtext.")})
 
 
 class RankedItem(TranslatedMixin, models.Model):

@@ -57,6 +57,7 @@ THIRD_PARTY_APPS = [
     "djangocms_versioning",
     "djangocms_alias",
     "djangocms_text",
+    "djangocms_link",
     "filer",
     "easy_thumbnails",
     "parler",
@@ -64,6 +65,7 @@ THIRD_PARTY_APPS = [
     "axes",
 ]
 LOCAL_APPS = [
+    "blocks",
     "managers",
     "workshops",
     "events",
@@ -243,9 +245,25 @@ DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 # sideframe shows admin pages in an iframe), see EditorFramingMiddleware.
 X_FRAME_OPTIONS = "DENY"
 
-# Rich text: djangocms-text sanitizes with nh3 on save and render.
+# Rich text: djangocms-text's Tiptap editor with the portal's toolbar (paragraph, h2-h4, bold,
+# italic, lists, quote, links; no colours, styles or images), sanitized with nh3 on save and render
+# to the same elements (familie_portal.richtext, applied in familie_portal.apps).
 TEXT_HTML_SANITIZE = True
 TEXT_ADDITIONAL_PROTOCOLS = []
+TEXT_EDITOR_TOOLBAR = [
+    ["Paragraph", "Heading2", "Heading3", "Heading4"], "|",
+    ["Bold", "Italic"], "|",
+    ["BulletedList", "NumberedList", "Blockquote"], "|",
+    ["Link", "Unlink"], "|",
+    ["RemoveFormat"], "|",
+    ["Undo", "Redo"],
+]
+TEXT_EDITOR_SETTINGS = {"toolbar_CMS": TEXT_EDITOR_TOOLBAR, "toolbar_HTMLField": TEXT_EDITOR_TOOLBAR}
+# Link targets of the content blocks (blocks.models.LinkTarget) besides CMS pages and external
+# addresses: what djangocms-link's widget searches through these models' admins.
+DJANGOCMS_LINKABLE_MODELS = ["workshops.Workshop", "events.Event"]
+# Files are offered through the download block (type, size, language), not as bare links.
+DJANGOCMS_LINK_ALLOWED_LINK_TYPES = ("internal_link", "external_link", "anchor", "mailto", "tel")
 
 # django-filer / easy-thumbnails
 THUMBNAIL_PROCESSORS = (
@@ -337,7 +355,7 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # their models use familie_portal.content.ContentQuerySet, which a system check enforces).
 PORTAL_CACHE_INVALIDATING_APPS = [
     "cms", "djangocms_versioning", "djangocms_alias", "djangocms_text", "filer", "sites",
-    "managers", "workshops", "events", "familie_portal",
+    "blocks", "managers", "workshops", "events", "familie_portal",
 ]
 # ...except bookkeeping rows that change without changing what visitors see.
 PORTAL_CACHE_INVALIDATION_IGNORE = ["cms.UrlconfRevision", "cms.UserSettings", "cms.PageUser", "cms.PageUserGroup"]

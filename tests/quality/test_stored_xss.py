@@ -12,7 +12,7 @@ from tests.quality.xss_payloads import EMAIL_PAYLOADS, SCRIPT_SCHEME_URLS, XSS_P
 from tests.quality.xss_targets import NOT_RENDERED, TARGETS, accepted_by_admin_form
 
 pytestmark = pytest.mark.django_db
-LOCAL_APPS = ("managers", "workshops", "events", "familie_portal")
+LOCAL_APPS = ("blocks", "managers", "workshops", "events", "familie_portal")
 
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")

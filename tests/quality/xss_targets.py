@@ -384,6 +384,74 @@ def _map_teasers(payloads, user):
     return ["/xt-karte/", "/en/xt-karte/"]
 
 
+# --- content blocks (blocks app) -----------------------------------------------------------------
+
+BLOCK_TEXT = {
+    "ImageBlock": ("alt", "caption", "credit"),
+    "DownloadBlock": ("title",),
+    "LinkBlock": ("text",),
+    "TeaserGrid": ("title",),
+    "TeaserCard": ("title", "text", "alt"),
+    "ContactBlock": ("title", "name", "role", "organisation", "phone", "email", "address"),
+    "Accordion": ("title",),
+    "AccordionItem": ("question",),
+    "MediaBlock": ("title", "transcript"),
+}
+
+
+def _external_links_accepted(candidates: list[str]) -> list[str]:
+    """The addresses djangocms-link's widget accepts as external links."""
+    from djangocms_link.fields import LinkFormField
+
+    accepted = []
+    for candidate in candidates:
+        try:
+            for validator in LinkFormField.external_link_validators:
+                validator(candidate)
+        except ValidationError:
+            continue
+        accepted.append(candidate)
+    return accepted
+
+
+def _blocks(payloads, user):
+    """Every content block per payload on one new page (German), every text field holding the payload;
+    links to the external addresses the link widget accepts, the e-mail as the admin form takes it."""
+    from blocks import models as block_models
+
+    image, pdf = _filer_image(user), _filer_pdf(user)
+    video = FilerFile.objects.create(file=ContentFile(b"\x00", name="xt-film.mp4"), original_filename="xt-film.mp4",
+                                     owner=user)
+    vtt = FilerFile.objects.create(file=ContentFile(b"WEBVTT\n", name="xt-film.vtt"), original_filename="xt-film.vtt",
+                                   owner=user)
+    links = _external_links_accepted(URL_PAYLOADS) or ["https://example.org/"]
+    emails = accepted_by_admin_form(block_models.ContactBlock, "email", EMAIL_PAYLOADS) or [""]
+    page = create_page("XT Bausteine", "pages/content.html", "de", slug="xt-bausteine", created_by=user)
+    content = PageContent.admin_manager.get(page=page, language="de")
+    placeholder = content.get_placeholders().get(slot="content")
+
+    def text(model, payload):
+        model = getattr(block_models, model)
+        return {field: _cut(model, field, payload) for field in BLOCK_TEXT[model.__name__]}
+
+    for index, payload in enumerate(payloads):
+        link = {"external_link": links[index % len(links)]}
+        add_plugin(placeholder, "ImageBlockPlugin", "de", image=image, **text("ImageBlock", payload))
+        add_plugin(placeholder, "DownloadBlockPlugin", "de", file=pdf, not_accessible=True,
+                   **text("DownloadBlock", payload))
+        add_plugin(placeholder, "LinkBlockPlugin", "de", link=link, **text("LinkBlock", payload))
+        grid = add_plugin(placeholder, "TeaserGridPlugin", "de", **text("TeaserGrid", payload))
+        add_plugin(placeholder, "TeaserCardPlugin", "de", target=grid, link=link, image=image,
+                   **text("TeaserCard", payload))
+        add_plugin(placeholder, "ContactBlockPlugin", "de", **{**text("ContactBlock", payload),
+                                                              "email": emails[index % len(emails)]})
+        accordion = add_plugin(placeholder, "AccordionPlugin", "de", **text("Accordion", payload))
+        add_plugin(placeholder, "AccordionItemPlugin", "de", target=accordion, **text("AccordionItem", payload))
+        add_plugin(placeholder, "MediaBlockPlugin", "de", source=video, captions=vtt, **text("MediaBlock", payload))
+    publish(content, user)
+    return ["/xt-bausteine/"]
+
+
 TARGETS: list[Target] = [
     Target("text plugin", ("djangocms_text.Text.body",), _text_plugins),
     Target("page title, menu title, meta description",
@@ -412,6 +480,8 @@ TARGETS: list[Target] = [
            ("managers.Regierungsbezirk.name", "managers.Kreis.name", "managers.Municipality.name"), _places),
     Target("map teaser plugin",
            ("managers.MapTeaser.title", "managers.MapTeaser.text", "managers.MapTeaser.link_text"), _map_teasers),
+    Target("content blocks",
+           tuple(f"blocks.{model}.{field}" for model, fields in BLOCK_TEXT.items() for field in fields), _blocks),
 ]
 
 # Text/URL fields of local apps that are never rendered on a public page, or are not text an

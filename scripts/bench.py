@@ -10,7 +10,7 @@ starts gunicorn with the PRODUCTION settings once per phase:
      renders its page, as a page missing the page cache does on a running site;
   3. "cold": every cache off (PORTAL_CACHES=false): the full render, as the very first request
      after a publish pays it.
-and measures each URL for --duration seconds at --concurrency clients: the ceiling (/livez, a
+and measures each URL for --duration seconds at --concurrency clients: the ceiling (/healthz, a
 minimal Django view through the whole middleware stack, no database) and BENCH_PAGES from
 tests/quality/urls.py. Prints req/s, p50, p95 and the ratio to the ceiling of the same phase,
 and checks the targets of the performance budget (issue 11): cached pages >= 150 % of the ceiling,
@@ -125,7 +125,7 @@ TARGET_P95_MS = 100
 
 def _verdict(phase, path, result, ratio) -> str:
     """Whether a row meets its target ("-" for the ceiling and the cold phase, which has none)."""
-    if path == "/livez" or phase == "cold":
+    if path == "/healthz" or phase == "cold":
         return "-"
     needed = TARGET_CACHED_RATIO if phase == "cached" else TARGET_UNCACHED_RATIO
     problems = []
@@ -174,7 +174,7 @@ def main():
         script.write(WRK_SCRIPT)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    urls = [("ceiling (/livez)", "/livez"), *((n, p) for n, p in BENCH_PAGES if args.only in n)]
+    urls = [("ceiling (/healthz)", "/healthz"), *((n, p) for n, p in BENCH_PAGES if args.only in n)]
     rows = []
     phases = [
         ("cached", {"PORTAL_CACHES": "true"}),

@@ -11,7 +11,7 @@ starts gunicorn with the PRODUCTION settings once per phase:
   3. "cold": every cache off (PORTAL_CACHES=false): the full render, as the very first request
      after a publish pays it.
 and measures each URL for --duration seconds at --concurrency clients: the ceiling (/healthz, a
-minimal Django view through the whole middleware stack, no database) and BENCH_PAGES from
+minimal Django view through the whole middleware stack, one `SELECT 1`) and BENCH_PAGES from
 tests/quality/urls.py. Prints req/s, p50, p95 and the ratio to the ceiling of the same phase,
 and checks the targets of the performance budget (issue 11): cached pages >= 150 % of the ceiling,
 uncached >= 10 %, p95 < 100 ms (both); the cold phase has no target of its own.

@@ -45,7 +45,7 @@ def test_every_required_page_is_published_in_both_languages():
     for reverse_id in REQUIRED:
         page = Page.objects.get(reverse_id=reverse_id)
         for language in ("de", "en"):
-            content = PageContent.admin_manager.get(page=page, language=language)
+            content = PageContent.admin_manager.filter(page=page, language=language).current_content().get()
             assert Version.objects.get_for_content(content).state == PUBLISHED
 
 

@@ -30,7 +30,7 @@ def _form(kind, admin):
     if kind == "TwoColumnsPlugin":
         return {"ratio": "1-1"}
     if kind == "MapTeaserPlugin":
-        return {"title": "Karte", "show_map": "on"}
+        return {"title": "Karte", "show_map": "on", "template_folder": "default"}
     raise AssertionError(kind)
 
 

@@ -103,7 +103,8 @@ def test_the_month_grid_marks_today_and_its_iso_week(client, moment):
     assert f'data-iso-week="{iso_week}" data-iso-year="{iso_year}"' in row
     # The sidebar calendar beside it marks the same day.
     aside = client.get("/qualifizierung/").content.decode()
-    aside = aside[aside.index("<aside") : aside.index("</aside>")]
+    aside = aside[aside.index('<aside class="two-col__aside') :]
+    aside = aside[: aside.index("</aside>")]
     assert re.findall(r'data-date="([\d-]+)" aria-current="date"', aside) == [today.isoformat()]
     assert f'href="/veranstaltungen/{today.year}/{today.month}/"' in aside
 

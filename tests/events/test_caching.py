@@ -31,7 +31,7 @@ def _get(client, url) -> tuple[int, str]:
     assert response.status_code == 200
     html = response.content.decode()
     reads = [q for q in queries if '"events_event"' in q["sql"]]
-    return len(reads), html[html.index("<main") : html.index("</aside>")]
+    return len(reads), html[html.index("<main") : html.rindex("</aside>")]
 
 
 def _main(html: str) -> str:

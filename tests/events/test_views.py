@@ -288,7 +288,8 @@ def test_english_content_with_german_fallback(client):
 @time_machine.travel(local(2027, 3, 28, 12), tick=False)
 def test_mini_calendar_in_the_sidebar_of_content_pages(client):
     html = client.get("/qualifizierung/").content.decode()
-    aside = html[html.index("<aside") : html.index("</aside>")]
+    aside = html[html.index('<aside class="two-col__aside') :]
+    aside = aside[: aside.index("</aside>")]
     assert 'class="cal cal--mini"' in aside
     assert '<caption><a href="/veranstaltungen/2027/3/">März 2027</a></caption>' in aside
     assert 'data-date="2027-03-28" aria-current="date">' in aside
@@ -299,7 +300,8 @@ def test_mini_calendar_in_the_sidebar_of_content_pages(client):
 
 def test_mini_calendar_follows_the_month_page(client):
     html = client.get("/veranstaltungen/2008/5/").content.decode()
-    aside = html[html.index("<aside") : html.index("</aside>")]
+    aside = html[html.index('<aside class="two-col__aside') :]
+    aside = aside[: aside.index("</aside>")]
     assert re.findall(r'data-iso-week="(\d+)"', aside) == ["18", "19", "20", "21", "22"]
 
 

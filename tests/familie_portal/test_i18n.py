@@ -154,7 +154,8 @@ def test_english_page_shows_english_ui_and_german_page_german(client, de_url, en
 @pytest.mark.django_db
 def test_sidebar_calendar_and_map_teaser_in_english(client):
     html = _html(client, "/en/workshop-series/")
-    aside = html[html.index("<aside") : html.index("</aside>")]
+    aside = html[html.index('<aside class="two-col__aside') :]
+    aside = aside[: aside.index("</aside>")]
     assert '<abbr title="Week">Wk</abbr>' in aside
     assert '<abbr title="Monday">Mon</abbr>' in aside
     assert ">All dates</a>" in aside

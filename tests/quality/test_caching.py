@@ -30,7 +30,8 @@ def _queries(client, url) -> tuple[int, str]:
 
 
 def _sidebar(html: str) -> str:
-    return html[html.index('<aside class="two-col__aside'):html.index("</aside>")]
+    start = html.index('<aside class="two-col__aside')
+    return html[start:html.index("</aside>", start)]
 
 
 def test_parts_are_rendered_once_and_served_identically(client, pages_uncached, settings):
@@ -185,7 +186,7 @@ def test_a_published_placeholder_change_shows_at_once(pages_uncached, user_by_na
     visitor.get(URL)
     assert "Familienmanagerinnen" in visitor.get(URL).content.decode()
     published = Version.objects.get_for_content(
-        PageContent.admin_manager.get(page__urls__slug="qualifizierung", language="de")
+        PageContent.admin_manager.filter(page__urls__slug="qualifizierung", language="de").current_content().get()
     )
     draft = published.copy(iqz)
     text = draft.content.get_placeholders().get(slot="content").get_plugins("de").first().get_bound_plugin()

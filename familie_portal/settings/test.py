@@ -9,11 +9,15 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Per process (pytest workers, servers started by tests), removed when the process ends.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="familie-portal-media-"))
+# Per process (pytest workers), removed when the process ends. A server started by a test gets the
+# test process's media folder (PORTAL_TEST_MEDIA_ROOT), so it serves the same uploaded files.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="familie-portal-static-"))
-for _directory in (MEDIA_ROOT, STATIC_ROOT):
-    atexit.register(shutil.rmtree, _directory, ignore_errors=True)
+atexit.register(shutil.rmtree, STATIC_ROOT, ignore_errors=True)
+if env("PORTAL_TEST_MEDIA_ROOT", default=""):
+    MEDIA_ROOT = Path(env("PORTAL_TEST_MEDIA_ROOT"))
+else:
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="familie-portal-media-"))
+    atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Local memory unless a test server is started with CACHE_URL (e.g. two servers sharing a cache).

@@ -10,7 +10,7 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Per process (pytest workers), removed when the process ends. A server started by a test gets the
-# test process's media folder (PORTAL_TEST_MEDIA_ROOT), so it serves the same uploaded files.
+# test process's media folder where it needs the same uploaded files (PORTAL_TEST_MEDIA_ROOT).
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="familie-portal-static-"))
 atexit.register(shutil.rmtree, STATIC_ROOT, ignore_errors=True)
 if env("PORTAL_TEST_MEDIA_ROOT", default=""):

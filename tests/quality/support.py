@@ -78,10 +78,7 @@ class Server:
         self.port = free_port()
         self.ready_path = ready_path
         self.url = f"http://127.0.0.1:{self.port}"
-        from django.conf import settings as test_settings
-
-        full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings,
-                    "PORTAL_TEST_MEDIA_ROOT": str(test_settings.MEDIA_ROOT), **env}
+        full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **env}
         self.log_path = Path(tempfile.gettempdir()) / f"familie-portal-gunicorn-{self.port}.log"
         self._log = self.log_path.open("wb")
         self.process = subprocess.Popen(

@@ -52,7 +52,10 @@ def test_restored_dump_serves_the_same_portal(client, restored_url):
     assert source_counts["cms_pagecontent"] > 0 and source_counts["djangocms_versioning_version"] > 0
     assert _counts(restored_url) == source_counts
 
-    server = Server(env={"DATABASE_URL": restored_url})
+    from django.conf import settings
+
+    # The same uploaded files as the test process (the demo's blocks), as a restore brings the media back too.
+    server = Server(env={"DATABASE_URL": restored_url, "PORTAL_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT)})
     try:
         for path in ["/", "/en/", "/kommunen/bochum/", "/barrierefreiheit/"]:
             status, _, body = get(server.url + path)

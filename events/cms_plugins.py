@@ -8,25 +8,13 @@ djangocms-blog does: `events/plugins/<folder>/<template>` if a designer made one
 
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
-from django.template.loader import select_template
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import selectors
 from events.calendar import checked_month
 from events.models import MiniCalendarPluginModel, UpcomingEventsPluginModel
-
-
-class TemplateFolderMixin:
-    """get_render_template(): the instance's folder first, then the standard template."""
-
-    base_render_template = ""
-
-    def get_render_template(self, context, instance, placeholder):
-        templates = [f"events/plugins/{self.base_render_template}"]
-        if instance.template_folder:
-            templates.insert(0, f"events/plugins/{instance.template_folder}/{self.base_render_template}")
-        return select_template(templates)
+from familie_portal.plugins import TemplateFolderMixin
 
 
 @plugin_pool.register_plugin
@@ -34,8 +22,7 @@ class MiniCalendarPlugin(TemplateFolderMixin, CMSPluginBase):
     model = MiniCalendarPluginModel
     name = _("Veranstaltungskalender (Monat)")
     module = _("Veranstaltungen")
-    base_render_template = "mini_calendar.html"
-    render_template = f"events/plugins/{base_render_template}"
+    render_template = "events/plugins/mini_calendar.html"
     # The month shown follows the page's URL and "today" is marked: django CMS must not keep the
     # output (the template keeps its grid per month and day instead).
     cache = False
@@ -63,8 +50,7 @@ class UpcomingEventsPlugin(TemplateFolderMixin, CMSPluginBase):
     model = UpcomingEventsPluginModel
     name = _("Nächste Termine")
     module = _("Veranstaltungen")
-    base_render_template = "upcoming_events.html"
-    render_template = f"events/plugins/{base_render_template}"
+    render_template = "events/plugins/upcoming_events.html"
     cache = False  # the list changes when a shown date ends, without any save
 
     def render(self, context, instance, placeholder):

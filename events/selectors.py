@@ -11,6 +11,7 @@ from django.db.models import (
     DateTimeField,
     Exists,
     F,
+    Min,
     OuterRef,
     Q,
     Subquery,
@@ -105,6 +106,11 @@ class CalendarMonth:
         start, stop = grid_range(first.year, first.month)
         today = timezone.localdate()
         self.today = today if start <= today < stop else None
+
+    @property
+    def holds_until(self) -> datetime:
+        """The next local midnight: "today" moves on in the grid (a part showing it lasts no longer)."""
+        return local_midnight(timezone.localdate() + timedelta(days=1))
 
     @cached_property
     def grid(self) -> MonthGrid:
@@ -212,6 +218,19 @@ class OccurrenceWindow(Sequence):
 
     def __len__(self) -> int:
         return self._count
+
+    @property
+    def holds_until(self) -> datetime:
+        """
+        Until when the dates of an upcoming window stay as they are without any save: until the first
+        of them ends (it drops out and every later one moves up a place), or the next local midnight
+        (the far end of "upcoming" moves then), whichever comes first. Not for the archive, which
+        gains a date whenever one ends.
+        """
+        midnight = local_midnight(timezone.localdate() + timedelta(days=1))
+        first_single_end = self._singles().aggregate(first=Min("series_end"))["first"]
+        series_ends = [occurrence.end for occurrence in self._series]
+        return min([midnight, *series_ends, *([first_single_end] if first_single_end else [])])
 
     def _first_singles(self, count: int) -> list[Occurrence]:
         """The first `count` single dates in this window's order, and any tied with the last of them."""

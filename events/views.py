@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -69,9 +70,14 @@ class UpcomingView(FilteredOccurrencesMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         form = self.filter_form()
         dates = self.occurrences(form) if form.is_valid() else []
-        page_obj = Paginator(dates, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        page = self.request.GET.get("page")
+        # Read when the template asks: not at all while its cached part of the dates is valid.
+        page_obj = SimpleLazyObject(lambda: Paginator(dates, PAGE_SIZE).get_page(page))
         nav = "archive" if self.archive else "upcoming"
-        context.update(form=form, page_obj=page_obj, archive=self.archive, nav=nav)
+        context.update(
+            form=form, dates=dates, page_obj=page_obj, first_page=page in (None, "", "1"), archive=self.archive,
+            nav=nav,
+        )
         return context
 
 

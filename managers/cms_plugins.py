@@ -1,27 +1,20 @@
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
-from django.template.loader import select_template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from familie_portal.plugins import TemplateFolderMixin
 from managers.models import MapTeaser
 
 
 @plugin_pool.register_plugin
-class MapTeaserPlugin(CMSPluginBase):
+class MapTeaserPlugin(TemplateFolderMixin, CMSPluginBase):
     """ "Karte klein": the small map of the sidebar with a link to the directory."""
 
     model = MapTeaser
     name = _("Karte klein Familienmanager")
     module = _("Familienmanager")
     render_template = "managers/plugins/map_teaser.html"
-
-    def get_render_template(self, context, instance, placeholder):
-        """The instance's layout (templates/managers/plugins/<folder>/), else the standard one."""
-        return select_template([
-            f"managers/plugins/{instance.template_folder}/map_teaser.html",
-            self.render_template,
-        ])
 
     def render(self, context, instance, placeholder):
         from managers.views import small_map_context

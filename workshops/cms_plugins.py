@@ -1,15 +1,15 @@
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
-from django.template.loader import select_template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from familie_portal.plugins import TemplateFolderMixin
 from workshops import selectors
 from workshops.models import LatestWorkshops
 
 
 @plugin_pool.register_plugin
-class LatestWorkshopsPlugin(CMSPluginBase):
+class LatestWorkshopsPlugin(TemplateFolderMixin, CMSPluginBase):
     """ "Neueste Werkstattberichte": the latest N published reports, for any placeholder."""
 
     model = LatestWorkshops
@@ -18,13 +18,6 @@ class LatestWorkshopsPlugin(CMSPluginBase):
     render_template = "workshops/plugins/latest_workshops.html"
     # Not cached: a report published in the admin shows up at once, not after the cache expires.
     cache = False
-
-    def get_render_template(self, context, instance, placeholder):
-        """The instance's layout (templates/workshops/plugins/<folder>/), else the standard one."""
-        return select_template([
-            f"workshops/plugins/{instance.template_folder}/latest_workshops.html",
-            self.render_template,
-        ])
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)

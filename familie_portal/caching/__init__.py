@@ -9,8 +9,9 @@ shares the cache misses and renders anew. Nothing else is ever invalidated by ha
 Only anonymous visitors without a django CMS toolbar mode get cached pages and parts; editors always
 get a fresh render. `PORTAL_CACHES` switches everything (off in `make run`, so an edit shows on the
 next request; on in production and in `make bench`); `PORTAL_CACHE_SECONDS` bounds every lifetime.
-A part whose output changes with the clock says until when it holds, and gets that timeout when it
-is stored (`until=`); there are no other rules.
+A part whose output changes with the clock says until when it holds (`until=`); it is stored until
+then, and so is every part and page around it (`holds_until`). There are no other rules: parts may
+sit inside parts.
 """
 
 import hashlib
@@ -28,7 +29,6 @@ from django.utils.translation import get_language
 
 T = TypeVar("T")
 GENERATION_KEY = "portal:generation"
-_MISSING = object()
 
 
 def caches_enabled() -> bool:
@@ -96,6 +96,21 @@ def part_key(request, name: str, *vary) -> str:
     return f"portal:part:{request_generation(request)}:{digest}"
 
 
+def earliest(*moments: datetime | None) -> datetime | None:
+    """The earliest of the given moments (None: no limit)."""
+    return min((moment for moment in moments if moment is not None), default=None)
+
+
+def holds_until(request, moment: datetime | None) -> None:
+    """
+    What is being rendered for `request` stays true until `moment` at the latest: the part around it
+    and the page it is on are stored no longer. Parts and data values call this with their own
+    moment, on a hit as on a miss, so nothing a page is built from outlives its moment in a cache.
+    """
+    if moment is not None and request is not None:
+        request.portal_holds_until = earliest(getattr(request, "portal_holds_until", None), moment)
+
+
 def timeout_until(until: datetime | None) -> int:
     """Seconds to keep an entry that holds until `until` (None: the default lifetime); 0: not at all."""
     seconds = settings.PORTAL_CACHE_SECONDS
@@ -113,10 +128,14 @@ def cached_data(request, name: str, compute: Callable[[], T], *vary, until=None)
     if not is_visitor(request):
         return compute()
     key = part_key(request, f"data:{name}", *vary)
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
+    entry = cache.get(key)
+    if entry is None:
         value = compute()
-        timeout = timeout_until(until(value) if callable(until) else until)
+        moment = until(value) if callable(until) else until
+        timeout = timeout_until(moment)
         if timeout:
-            cache.set(key, value, timeout)
+            cache.set(key, (value, moment), timeout)
+    else:
+        value, moment = entry
+    holds_until(request, moment)
     return value

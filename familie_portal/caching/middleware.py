@@ -45,12 +45,19 @@ class AnonymousPageCacheMiddleware:
                 return cached
         response = self.get_response(request)
         if key is not None and self._storable(request, response):
+            # Stored until the earliest moment a part of it names (caching.holds_until), e.g. when
+            # the first of "Nächste Termine" ends. A rendered response knows it only after rendering.
             response.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
-            timeout = caching.timeout_until(None)
+
+            def store(rendered):
+                timeout = caching.timeout_until(getattr(request, "portal_holds_until", None))
+                if timeout:
+                    cache.set(key, rendered, timeout)
+
             if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
-                response.add_post_render_callback(lambda r: cache.set(key, r, timeout))
+                response.add_post_render_callback(store)
             else:
-                cache.set(key, response, timeout)
+                store(response)
         return response
 
     def _key(self, request) -> str | None:

@@ -86,6 +86,40 @@ def test_until_sets_the_timeout_when_the_part_is_stored(portal_caches):
         assert _render(UNTIL, counter=counter, until=until)[0] == "render 2", "expired with its moment"
 
 
+NESTED = (
+    '{% cachepart "test:outer" %}[{{ outer }}{% cachepart "test:inner" until=until %}{{ inner }}{% endcachepart %}]'
+    "{% endcachepart %}"
+)
+
+
+def test_a_part_is_kept_no_longer_than_a_part_inside_it(portal_caches):
+    outer, inner = Counter(), Counter()
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        until = timezone.now() + timedelta(minutes=2)
+        assert _render(NESTED, outer=outer, inner=inner, until=until)[0] == "[render 1render 1]"
+        clock.shift(timedelta(minutes=1))
+        assert _render(NESTED, outer=outer, inner=inner, until=until)[0] == "[render 1render 1]"
+        clock.shift(timedelta(minutes=1, seconds=1))
+        later = timezone.now() + timedelta(minutes=2)
+        assert _render(NESTED, outer=outer, inner=inner, until=later)[0] == "[render 2render 2]", (
+            "the outer part expired with the inner one's moment"
+        )
+
+
+def test_a_part_served_from_the_cache_still_tells_its_moment(portal_caches):
+    """A hit of the inner part (stored by another page) limits a new outer part just the same."""
+    other = '{% cachepart "test:inner" until=until %}{{ inner }}{% endcachepart %}'
+    outer, inner = Counter(), Counter()
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        until = timezone.now() + timedelta(minutes=2)
+        _render(other, inner=inner, until=until)
+        _, request = _render(NESTED, outer=outer, inner=inner, until=until)
+        assert (outer.renders, inner.renders) == (1, 1), "the inner part came from the cache"
+        assert request.portal_holds_until == until, "and told the page its moment"
+        clock.shift(timedelta(minutes=2, seconds=1))
+        assert _render(NESTED, outer=outer, inner=inner, until=until)[0] == "[render 2render 2]"
+
+
 def test_a_part_valid_until_a_past_moment_is_not_stored(portal_caches):
     counter = Counter()
     past = timezone.now() - timedelta(seconds=1)
@@ -102,7 +136,7 @@ def test_debug_marks_each_part_with_its_name_and_key(portal_caches):
 
 def test_css_added_inside_a_part_is_refused(portal_caches):
     source = '{% cachepart "test:css" %}{% addtoblock "css" %}<link>{% endaddtoblock %}{% endcachepart %}'
-    with pytest.raises(TemplateSyntaxError, match="outside the part"):
+    with pytest.raises(TemplateSyntaxError, match="link CSS and JS in the base template"):
         _render(source)
 
 

@@ -6,13 +6,16 @@ django CMS pages whose plugins opt out of django CMS's own caches (the home page
 """
 
 import re
+import uuid
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.text import slugify
 
 from events.calendar import local_midnight
 from events.models import Event
@@ -43,10 +46,21 @@ def test_parts_are_rendered_once_and_served_identically(client, pages_uncached, 
     assert _queries(client, URL)[1] == first, "cached parts are exactly what a full render gives"
 
 
-def test_sekizai_assets_of_the_sidebar_are_kept(client, pages_uncached):
+def test_every_page_links_the_stylesheets_in_its_head(client, pages_uncached):
+    """No part adds CSS (base.html links every stylesheet), so a page served from parts has them all."""
+    for path in ("/", URL, "/werkstattreihe/", "/familienmanager/", "/veranstaltungen/2008/5/"):
+        for _visit in range(2):
+            head = client.get(path).content.decode().split("</head>")[0]
+            for sheet in ("events/events.css", "workshops/workshops.css", "managers/managers.css", "blocks/"):
+                assert sheet in head, (path, sheet)
+
+
+def test_a_page_missing_the_page_cache_loads_no_plugins(client, pages_uncached):
+    """The page's placeholders and the sidebar are parts: a second visit reads no plugin rows."""
     client.get(URL)
-    html = client.get(URL).content.decode()
-    assert "events/events.css" in html[: html.index("</head>")], "the calendar's CSS still reaches <head>"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    assert not [q for q in queries.captured_queries if "cms_cmsplugin" in q["sql"]]
 
 
 def _day_classes(sidebar: str, day) -> str:
@@ -170,14 +184,6 @@ def test_apphook_revision_check_needs_no_query(client, pages_uncached):
     assert apphook_reload.get_local_revision() == "neu"
 
 
-def test_part_css_survives_a_page_that_added_it_first(client, pages_uncached):
-    # The home page's events list adds events.css before the sidebar's mini calendar does; the
-    # sidebar must still carry the stylesheet to every other page.
-    assert "events/events.css" in client.get("/").content.decode()
-    for path in ("/qualifizierung/", "/werkstattreihe/", "/familienmanager/"):
-        assert "events/events.css" in client.get(path).content.decode(), path
-
-
 def test_a_published_placeholder_change_shows_at_once(pages_uncached, user_by_name):
     from cms.models import PageContent
     from djangocms_versioning.models import Version
@@ -195,3 +201,35 @@ def test_a_published_placeholder_change_shows_at_once(pages_uncached, user_by_na
     assert "Seidenreiher" not in visitor.get(URL).content.decode(), "a draft stays invisible"
     draft.publish(iqz)
     assert "Seidenreiher" in visitor.get(URL).content.decode()
+
+
+def _event_ending_soon(title, minutes=2):
+    """A single date that began ten minutes ago and ends in `minutes`: the first of every upcoming list."""
+    event = Event.objects.published().filter(rrule="").first()
+    event.pk, event.uid = None, uuid.uuid4()
+    event.slug = slugify(title)
+    event.title_de = title
+    event.start = timezone.now() - timedelta(minutes=10)
+    event.end = timezone.now() + timedelta(minutes=minutes)
+    event.all_day = False
+    event.save()
+    return event
+
+
+def test_next_dates_leave_the_cached_home_page_when_they_end(client, portal_caches):
+    """The page cache keeps the home page only until the first of "Nächste Termine" ends (its part says so)."""
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        _event_ending_soon("Termin kurz vor Schluss")
+        assert "Termin kurz vor Schluss" in client.get("/").content.decode()
+        assert "Termin kurz vor Schluss" in client.get("/").content.decode(), "from the page cache"
+        clock.shift(timedelta(minutes=2, seconds=1))  # well within PORTAL_CACHE_SECONDS
+        assert "Termin kurz vor Schluss" not in client.get("/").content.decode()
+
+
+def test_all_dates_drop_a_date_when_it_ends(client, pages_uncached):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        _event_ending_soon("Endet gleich im Terminplan")
+        assert "Endet gleich im Terminplan" in client.get("/veranstaltungen/").content.decode()
+        assert "Endet gleich im Terminplan" in client.get("/veranstaltungen/").content.decode()
+        clock.shift(timedelta(minutes=2, seconds=1))
+        assert "Endet gleich im Terminplan" not in client.get("/veranstaltungen/").content.decode()

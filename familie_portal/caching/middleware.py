@@ -42,15 +42,23 @@ class AnonymousPageCacheMiddleware:
         if key is not None:
             cached = cache.get(key)
             if cached is not None:
-                return cached
+                return self._for_proxy(cached)
         response = self.get_response(request)
         if key is not None and self._storable(request, response):
             response.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+            self._for_proxy(response)
             timeout = caching.timeout_until(None)
             if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
                 response.add_post_render_callback(lambda r: cache.set(key, r, timeout))
             else:
                 cache.set(key, response, timeout)
+        return response
+
+    @staticmethod
+    def _for_proxy(response):
+        """nginx's microcache may keep what this cache keeps (the header is not passed on to browsers)."""
+        if settings.PORTAL_PROXY_CACHE_SECONDS:
+            response["X-Accel-Expires"] = str(settings.PORTAL_PROXY_CACHE_SECONDS)
         return response
 
     def _key(self, request) -> str | None:

@@ -382,6 +382,9 @@ PORTAL_CACHES = env.bool("PORTAL_CACHES", default=False)
 PORTAL_CACHE_SECONDS = env.int("PORTAL_CACHE_SECONDS", default=300)
 # The page cache alone, for `make bench`'s "uncached" phase (parts warm, every page rendered).
 PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
+# Behind nginx (deploy/nginx): how many seconds the proxy may keep a page that the page cache may keep
+# (X-Accel-Expires on those responses); 0 marks nothing. A publish shows through the proxy after at most this.
+PORTAL_PROXY_CACHE_SECONDS = env.int("PORTAL_PROXY_CACHE_SECONDS", default=0)
 # How long an app server trusts the cached apphook revision (familie_portal.middleware.
 # ApphookReloadMiddleware); a change is pushed into the cache at once, so this matters only for
 # servers that do not share the cache.

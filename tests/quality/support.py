@@ -213,6 +213,7 @@ class Nginx:
             "PORTAL_STATIC_ROOT": str(static_root),
             "PORTAL_MEDIA_ROOT": str(media_root),
             "PORTAL_LOG_DIR": str(tmp),
+            "PORTAL_PROXY_CACHE_DIR": str(tmp / "proxy-cache"),
         })
         (tmp / "familie_portal.conf").write_text(site)
         # The distribution's nginx.conf, reduced to what a throwaway instance needs.

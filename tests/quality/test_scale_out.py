@@ -8,6 +8,11 @@ throwaway self-signed certificate.
   really share the cache (a change behind the portal's back is not shown by the other server).
 - Redis stopped under load: every request still answers (misses render), no 500; an edit made during
   the outage is saved and visible afterwards; once Redis is back the cache is used again within seconds.
+- Media on the object store: the demo's files moved into the bucket (scripts/media_bucket.py), uploads
+  through the media library and the profile form, thumbnails, a download block's file replaced, files
+  deleted: all in the bucket and served from it.
+- The proxy's microcache (PORTAL_PROXY_CACHE_SECONDS=1, a third server): anonymous visitors get the
+  proxy's copy, editors never; a publish shows through it within about a second.
 
 Needs nginx, redis-server and openssl (scripts/ensure-services.sh installs them as root): skips loudly
 without them, fails under CI=true. Starts servers and changes committed data: serial group.
@@ -173,7 +178,7 @@ def stack(django_db_setup, django_db_blocker, certificate, tmp_path_factory):
             servers.append(Server(env=env, workers=2, settings=env["DJANGO_SETTINGS_MODULE"], ready_path="/livez"))
         nginx = Nginx(tmp, upstreams=[s.port for s in servers], static_root=tmp / "static",
                       media_root=tmp / "media", cert=cert, key=key)
-        yield {"env": env, "redis": redis, "s3": s3, "servers": servers, "nginx": nginx, "cert": cert}
+        yield {"env": env, "redis": redis, "s3": s3, "servers": servers, "nginx": nginx, "cert": cert, "key": key}
     finally:
         if nginx is not None:
             nginx.stop()
@@ -414,3 +419,45 @@ def test_media_on_the_object_store(stack):
     assert not any(key.startswith(photo) for key in keys), "the photo and its thumbnails are gone"
     assert uploaded.file.name not in keys
     assert _from_bucket(bucket + uploaded.file.name)[0] != 200
+
+
+def _upstream_of(nginx: Nginx, request_id: str) -> str:
+    """Which app server answered a request, from nginx's access log ("" when the microcache did)."""
+    import json
+
+    for line in nginx.access_log(expect=request_id).splitlines():
+        entry = json.loads(line)
+        if entry["request_id"] == request_id:
+            return entry["upstream"]
+    raise AssertionError(f"request {request_id} not in the access log")
+
+
+def test_the_proxy_microcache_serves_visitors_never_editors_and_shows_a_publish_within_a_second(stack, tmp_path):
+    env = {**stack["env"], "PORTAL_PROXY_CACHE_SECONDS": "1"}
+    server = Server(env=env, workers=1, settings=env["DJANGO_SETTINGS_MODULE"], ready_path="/livez")
+    nginx = None
+    try:
+        nginx = Nginx(tmp_path / "nginx", upstreams=[server.port], static_root=env["STATIC_ROOT"],
+                      media_root=env["MEDIA_ROOT"], cert=stack["cert"], key=stack["key"])
+        visitor, editor = Visitor(nginx.origin, stack["cert"]), Visitor(nginx.origin, stack["cert"])
+        editor.login(EDITOR, EDITOR_PASSWORD)
+        ids = {visitor: [], editor: []}
+        for who in (visitor, visitor, visitor, editor, editor):  # back to back: the copy lives one second
+            status, headers, _ = who.request(LIST)
+            assert status == 200 and "X-Accel-Expires" not in headers
+            ids[who].append(headers["X-Request-ID"])
+        answered = {who: [_upstream_of(nginx, request_id) for request_id in ids[who]] for who in ids}
+        assert answered[visitor][0] and "" in answered[visitor][1:], "a visitor gets the proxy's copy"
+        assert all(answered[editor]), "an editor always gets the app server"
+
+        title = "Im Mikrocache veröffentlicht"
+        _set_event(env, status="published", title=title)
+        saved = time.monotonic()
+        while title not in visitor.request(LIST)[2]:
+            assert time.monotonic() - saved < 3, "the publish is not visible through the proxy"
+            time.sleep(0.05)
+        print(f"\nmicrocache: publish visible after {time.monotonic() - saved:.2f} s")
+    finally:
+        if nginx is not None:
+            nginx.stop()
+        server.stop()

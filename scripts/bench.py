@@ -19,8 +19,10 @@ uncached >= 10 %, p95 < 100 ms (both); the cold phase has no target of its own.
      TLS) in front of two gunicorn servers (--workers split between them) sharing one Redis, caches on.
      Its ceiling is nginx itself serving a static file (a hashed CSS file, as browsers fetch it), so
      the ratio says how close a cached page comes to what the proxy can do at all.
-`--phases cached,uncached` runs a subset (`make bench ARGS="--phases proxy --only home"`: the proxy
-phase alone, on few pages).
+  5. "microcache": the same with nginx's microcache on (PORTAL_PROXY_CACHE_SECONDS=1): anonymous
+     visitors get nginx's copy of a page for up to a second.
+`--phases cached,uncached` runs a subset (`make bench ARGS="--phases proxy,microcache --only home"`:
+the proxy phases alone, on few pages).
 """
 
 import argparse
@@ -133,7 +135,7 @@ TARGET_P95_MS = 100
 
 def _verdict(phase, path, result, ratio) -> str:
     """Whether a row meets its target ("-" for the ceiling and the cold phase, which has none)."""
-    if path == "/healthz" or phase in ("cold", "proxy"):
+    if path == "/healthz" or phase in ("cold", "proxy", "microcache"):
         return "-"
     needed = TARGET_CACHED_RATIO if phase == "cached" else TARGET_UNCACHED_RATIO
     problems = []
@@ -144,7 +146,7 @@ def _verdict(phase, path, result, ratio) -> str:
     return f"missed ({', '.join(problems)})" if problems else "ok"
 
 
-def proxy_phase(env, args, wrk, script, urls, static_root):
+def proxy_phase(phase, env, args, wrk, script, urls, static_root):
     """nginx in front of two gunicorn servers and Redis; the first row (nginx serving a static file) is
     the ceiling of this phase."""
     for name in ("nginx", "redis-server", "openssl"):
@@ -156,7 +158,8 @@ def proxy_phase(env, args, wrk, script, urls, static_root):
                     "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
                    check=True, capture_output=True)
     redis = support.RedisServer()
-    env = {**env, "PORTAL_CACHES": "true", "CACHE_URL": redis.url, "ALLOWED_HOSTS": "localhost",
+    env = {**env, "PORTAL_CACHES": "true", "CACHE_URL": redis.url,
+           "PORTAL_PROXY_CACHE_SECONDS": "1" if phase == "microcache" else "0", "ALLOWED_HOSTS": "localhost",
            "SECURE_SSL_REDIRECT": "true", "PORTAL_CLIENT_IP_HEADER": "X-Real-IP"}
     servers, nginx, rows = [], None, []
     try:
@@ -172,8 +175,8 @@ def proxy_phase(env, args, wrk, script, urls, static_root):
             result = measure(wrk, script, f"https://localhost:{nginx.https_port}{path}", args.concurrency,
                              args.duration, idle=[f"http://127.0.0.1:{port}" for port, _ in servers])
             ceiling = ceiling or result["rps"]
-            rows.append(("proxy", name, path, result, result["rps"] / ceiling))
-            print(f"  proxy    {name:22} {result['rps']:8.0f} req/s  p95 {result['p95']:6.1f} ms", flush=True)
+            rows.append((phase, name, path, result, result["rps"] / ceiling))
+            print(f"  {phase:10} {name:22} {result['rps']:8.0f} req/s  p95 {result['p95']:6.1f} ms", flush=True)
     finally:
         if nginx is not None:
             nginx.stop()
@@ -194,7 +197,8 @@ def main():
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--reports", type=int, default=500)
     parser.add_argument("--profiles", type=int, default=1_000)
-    parser.add_argument("--phases", default="cached,uncached,cold,proxy", help="comma-separated subset of the phases")
+    parser.add_argument("--phases", default="cached,uncached,cold,proxy,microcache",
+                        help="comma-separated subset of the phases")
     parser.add_argument("--only", default="", help="measure only pages whose name contains this text")
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
@@ -230,11 +234,12 @@ def main():
         ("uncached", {"PORTAL_CACHES": "true", "PORTAL_PAGE_CACHE": "false"}),
         ("cold", {"PORTAL_CACHES": "false"}),
         ("proxy", {}),
+        ("microcache", {}),
     ]
     wanted = args.phases.split(",")
     for phase, overrides in [p for p in phases if p[0] in wanted]:
-        if phase == "proxy":
-            rows += proxy_phase(env, args, wrk, script.name, urls, static_root)
+        if phase in ("proxy", "microcache"):
+            rows += proxy_phase(phase, env, args, wrk, script.name, urls, static_root)
             continue
         server = start_gunicorn({**env, **overrides}, port, args.workers)
         try:

@@ -349,13 +349,14 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:", *PORTAL_MEDIA_ORIGINS],
-        "media-src": [SELF, *PORTAL_MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
         "form-action": [SELF],
+        # Videos and audio from the media bucket (else default-src covers them).
+        **({"media-src": [SELF, *PORTAL_MEDIA_ORIGINS]} if PORTAL_MEDIA_ORIGINS else {}),
     },
 }
 # Editors only (PortalCSPMiddleware: authenticated staff users, and every /admin/ URL): the django

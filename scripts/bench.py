@@ -15,7 +15,14 @@ minimal Django view through the whole middleware stack, one `SELECT 1`) and BENC
 tests/quality/urls.py. Prints req/s, p50, p95 and the ratio to the ceiling of the same phase,
 and checks the targets of the performance budget (issue 11): cached pages >= 150 % of the ceiling,
 uncached >= 10 %, p95 < 100 ms (both); the cold phase has no target of its own.
-`--phases cached,uncached` runs a subset.
+  4. "proxy": the deployment of tests/quality/test_scale_out.py: nginx (deploy/nginx/familie_portal.conf,
+     TLS) in front of two gunicorn servers (--workers split between them) sharing one Redis, caches on.
+     Its ceiling is nginx itself serving a static file (a hashed CSS file, as browsers fetch it), so
+     the ratio says how close a cached page comes to what the proxy can do at all.
+  5. "microcache": the same with nginx's microcache on (PORTAL_PROXY_CACHE_SECONDS=1): anonymous
+     visitors get nginx's copy of a page for up to a second.
+`--phases cached,uncached` runs a subset (`make bench ARGS="--phases proxy,microcache --only home"`:
+the proxy phases alone, on few pages).
 """
 
 import argparse
@@ -32,6 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tests.quality import support  # noqa: E402
 from tests.quality.urls import BENCH_PAGES  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -100,20 +108,22 @@ def wait_idle(base, timeout=120):
         time.sleep(0.5)
 
 
-def measure(wrk, script, url, concurrency, duration):
+def measure(wrk, script, url, concurrency, duration, idle=None):
     # Warm every worker (caches, connections) before measuring. A generous timeout: a slow page
     # must show up as slow, not as errors followed by a backlog of abandoned requests.
-    base = url.split("/", 3)[:3]
+    idle = idle or ["/".join(url.split("/", 3)[:3])]  # the app servers, whose backlog must be worked off
     subprocess.run([wrk, "-t2", f"-c{concurrency}", "-d2s", "--timeout", "30s", url], check=True,
                    stdout=subprocess.DEVNULL)
-    wait_idle("/".join(base))
+    for base in idle:
+        wait_idle(base)
     done = subprocess.run([wrk, "-t2", f"-c{concurrency}", f"-d{duration}s", "--timeout", "30s", "-s", script, url],
                           check=False, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"bench: wrk failed on {url}: {done.stderr or done.stdout}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["rps"] = result["requests"] / result["seconds"]
-    wait_idle("/".join(base))
+    for base in idle:
+        wait_idle(base)
     return result
 
 
@@ -125,7 +135,7 @@ TARGET_P95_MS = 100
 
 def _verdict(phase, path, result, ratio) -> str:
     """Whether a row meets its target ("-" for the ceiling and the cold phase, which has none)."""
-    if path == "/healthz" or phase == "cold":
+    if path == "/healthz" or phase in ("cold", "proxy", "microcache"):
         return "-"
     needed = TARGET_CACHED_RATIO if phase == "cached" else TARGET_UNCACHED_RATIO
     problems = []
@@ -134,6 +144,48 @@ def _verdict(phase, path, result, ratio) -> str:
     if result["p95"] >= TARGET_P95_MS:
         problems.append(f"p95 >= {TARGET_P95_MS} ms")
     return f"missed ({', '.join(problems)})" if problems else "ok"
+
+
+def proxy_phase(phase, env, args, wrk, script, urls, static_root):
+    """nginx in front of two gunicorn servers and Redis; the first row (nginx serving a static file) is
+    the ceiling of this phase."""
+    for name in ("nginx", "redis-server", "openssl"):
+        if not (shutil.which(name) or os.path.exists(f"/usr/sbin/{name}")):
+            sys.exit(f"bench: the proxy phase needs {name} (scripts/ensure-services.sh installs it)")
+    tmp = Path(tempfile.mkdtemp(prefix="familie-portal-bench-proxy-"))
+    key, cert = tmp / "key.pem", tmp / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+                   check=True, capture_output=True)
+    redis = support.RedisServer()
+    env = {**env, "PORTAL_CACHES": "true", "CACHE_URL": redis.url,
+           "PORTAL_PROXY_CACHE_SECONDS": "1" if phase == "microcache" else "0", "ALLOWED_HOSTS": "localhost",
+           "SECURE_SSL_REDIRECT": "true", "PORTAL_CLIENT_IP_HEADER": "X-Real-IP"}
+    servers, nginx, rows = [], None, []
+    try:
+        for _ in range(2):
+            port = free_port()
+            servers.append((port, start_gunicorn(env, port, max(1, args.workers // 2))))
+        nginx = support.Nginx(tmp / "nginx", upstreams=[port for port, _ in servers], static_root=static_root,
+                              media_root=tmp, cert=cert, key=key)
+        css = next(p for p in Path(static_root).rglob("*.css") if len(p.suffixes) > 1 and len(p.suffixes[0]) == 13)
+        proxy_urls = [("nginx: static file", "/static/" + css.relative_to(static_root).as_posix()), *urls]
+        ceiling = None
+        for name, path in proxy_urls:
+            result = measure(wrk, script, f"https://localhost:{nginx.https_port}{path}", args.concurrency,
+                             args.duration, idle=[f"http://127.0.0.1:{port}" for port, _ in servers])
+            ceiling = ceiling or result["rps"]
+            rows.append((phase, name, path, result, result["rps"] / ceiling))
+            print(f"  {phase:10} {name:22} {result['rps']:8.0f} req/s  p95 {result['p95']:6.1f} ms", flush=True)
+    finally:
+        if nginx is not None:
+            nginx.stop()
+        for _, server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+        redis.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return rows
 
 
 def main():
@@ -145,7 +197,8 @@ def main():
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--reports", type=int, default=500)
     parser.add_argument("--profiles", type=int, default=1_000)
-    parser.add_argument("--phases", default="cached,uncached,cold", help="comma-separated subset of the phases")
+    parser.add_argument("--phases", default="cached,uncached,cold,proxy,microcache",
+                        help="comma-separated subset of the phases")
     parser.add_argument("--only", default="", help="measure only pages whose name contains this text")
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
@@ -180,9 +233,14 @@ def main():
         ("cached", {"PORTAL_CACHES": "true"}),
         ("uncached", {"PORTAL_CACHES": "true", "PORTAL_PAGE_CACHE": "false"}),
         ("cold", {"PORTAL_CACHES": "false"}),
+        ("proxy", {}),
+        ("microcache", {}),
     ]
     wanted = args.phases.split(",")
     for phase, overrides in [p for p in phases if p[0] in wanted]:
+        if phase in ("proxy", "microcache"):
+            rows += proxy_phase(phase, env, args, wrk, script.name, urls, static_root)
+            continue
         server = start_gunicorn({**env, **overrides}, port, args.workers)
         try:
             ceiling = None

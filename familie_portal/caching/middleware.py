@@ -52,12 +52,20 @@ class AnonymousPageCacheMiddleware:
             def store(rendered):
                 timeout = caching.timeout_until(getattr(request, "portal_holds_until", None))
                 if timeout:
-                    cache.set(key, rendered, timeout)
+                    cache.set(key, self._for_proxy(rendered, timeout), timeout)
 
             if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
                 response.add_post_render_callback(store)
             else:
                 store(response)
+        return response
+
+    @staticmethod
+    def _for_proxy(response, timeout: int):
+        """nginx's microcache may keep what this cache keeps, no longer than this cache does (the header
+        is not passed on to browsers). Stored with the response, so a hit carries it too."""
+        if settings.PORTAL_PROXY_CACHE_SECONDS:
+            response["X-Accel-Expires"] = str(min(settings.PORTAL_PROXY_CACHE_SECONDS, timeout))
         return response
 
     def _key(self, request) -> str | None:

@@ -11,6 +11,7 @@ django CMS settings reference: https://docs.django-cms.org/en/latest/reference/c
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -201,8 +202,43 @@ STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+# Uploaded files (django-filer's files and thumbnails, profile photos and their thumbnails) go to the
+# local MEDIA_ROOT, or to an S3-compatible bucket when PORTAL_MEDIA_S3_BUCKET is set (django-storages,
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html). django-filer's public files
+# take the default storage's backend, easy-thumbnails the default storage (no "easy_thumbnails" alias).
+PORTAL_MEDIA_S3_BUCKET = env("PORTAL_MEDIA_S3_BUCKET", default="")
+if PORTAL_MEDIA_S3_BUCKET:
+    MEDIA_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_STORAGE_BUCKET_NAME = PORTAL_MEDIA_S3_BUCKET
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)  # unset: Amazon S3 itself
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
+    AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID", default=None)  # unset: boto3's own lookup (instance role)
+    AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY", default=None)
+    # Path-style addresses (host/bucket/key) work with every S3-compatible server.
+    AWS_S3_ADDRESSING_STYLE = env("AWS_S3_ADDRESSING_STYLE", default="path")
+    # Public media: plain URLs (no expiring signatures, so cached pages stay valid), on the bucket's public
+    # host (e.g. a CDN or the proxy) when AWS_S3_CUSTOM_DOMAIN names one, else on the endpoint.
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
+    AWS_S3_URL_PROTOCOL = env("AWS_S3_URL_PROTOCOL", default="https:")
+    AWS_QUERYSTRING_AUTH = False
+    # Never overwrite an object with the same name: the name gets a suffix, as on the file system.
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=604800"}
+    # The media library's private files (none today) stay private in the bucket: signed, expiring URLs.
+    _private = {"ENGINE": MEDIA_STORAGE["BACKEND"], "OPTIONS": {"querystring_auth": True, "default_acl": "private"}}
+    FILER_STORAGES = {"private": {
+        "main": {**_private, "OPTIONS": {**_private["OPTIONS"], "location": "filer_private"}},
+        "thumbnails": {**_private, "OPTIONS": {**_private["OPTIONS"], "location": "filer_private_thumbnails"}},
+    }}
+    # Pages show images and videos from there (Content-Security-Policy below).
+    _media = urlsplit(f"{AWS_S3_URL_PROTOCOL}//{AWS_S3_CUSTOM_DOMAIN}" if AWS_S3_CUSTOM_DOMAIN
+                      else AWS_S3_ENDPOINT_URL or "https://s3.amazonaws.com")
+    PORTAL_MEDIA_ORIGINS = [f"{_media.scheme}://{_media.netloc}"]
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    PORTAL_MEDIA_ORIGINS = []
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Uploads: refuse what no editor legitimately sends (bytes; images are checked further by pixel count).
@@ -312,13 +348,15 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *PORTAL_MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
         "form-action": [SELF],
+        # Videos and audio from the media bucket (else default-src covers them).
+        **({"media-src": [SELF, *PORTAL_MEDIA_ORIGINS]} if PORTAL_MEDIA_ORIGINS else {}),
     },
 }
 # Editors only (PortalCSPMiddleware: authenticated staff users, and every /admin/ URL): the django
@@ -332,7 +370,7 @@ PORTAL_CSP_EDITOR_DIRECTIVES = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
     "script-src": [SELF, "'unsafe-inline'", "'unsafe-eval'"],
     "style-src": [SELF, "'unsafe-inline'"],
-    "img-src": [SELF, "data:", "blob:"],
+    "img-src": [SELF, "data:", "blob:", *PORTAL_MEDIA_ORIGINS],
     "frame-src": [SELF],
     "frame-ancestors": [SELF],
 }
@@ -345,6 +383,9 @@ PORTAL_CACHES = env.bool("PORTAL_CACHES", default=False)
 PORTAL_CACHE_SECONDS = env.int("PORTAL_CACHE_SECONDS", default=300)
 # The page cache alone, for `make bench`'s "uncached" phase (parts warm, every page rendered).
 PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
+# Behind nginx (deploy/nginx): how many seconds the proxy may keep a page that the page cache may keep
+# (X-Accel-Expires on those responses); 0 marks nothing. A publish shows through the proxy after at most this.
+PORTAL_PROXY_CACHE_SECONDS = env.int("PORTAL_PROXY_CACHE_SECONDS", default=0)
 # How long an app server trusts the cached apphook revision (familie_portal.middleware.
 # ApphookReloadMiddleware); a change is pushed into the cache at once, so this matters only for
 # servers that do not share the cache.

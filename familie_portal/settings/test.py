@@ -23,7 +23,7 @@ WHITENOISE_AUTOREFRESH = True
 # Local memory unless a test server is started with CACHE_URL (e.g. two servers sharing a cache).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tests")}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

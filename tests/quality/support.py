@@ -213,6 +213,7 @@ class Nginx:
             "PORTAL_STATIC_ROOT": str(static_root),
             "PORTAL_MEDIA_ROOT": str(media_root),
             "PORTAL_LOG_DIR": str(tmp),
+            "PORTAL_PROXY_CACHE_DIR": str(tmp / "proxy-cache"),
         })
         (tmp / "familie_portal.conf").write_text(site)
         # The distribution's nginx.conf, reduced to what a throwaway instance needs.
@@ -254,3 +255,51 @@ class Nginx:
             if expect in text or time.monotonic() > deadline:
                 return text
             time.sleep(0.05)
+
+
+def public_media_policy(bucket: str) -> str:
+    """The bucket policy of the README: everyone may read the media, except the media library's private files."""
+    import json
+
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+        "NotResource": [f"arn:aws:s3:::{bucket}/filer_private/*", f"arn:aws:s3:::{bucket}/filer_private_thumbnails/*"],
+    }]})
+
+
+class S3Server:
+    """An S3-compatible object store for the media: moto's server mode (`python -m moto.server`), a real
+    HTTP server in its own process speaking the S3 API, in memory. One bucket, made with boto3."""
+
+    def __init__(self, bucket: str = "familie-portal-media"):
+        self.port = free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.bucket = bucket
+        self.env = {
+            "PORTAL_MEDIA_S3_BUCKET": bucket, "AWS_S3_ENDPOINT_URL": self.endpoint, "AWS_S3_REGION_NAME": "us-east-1",
+            "AWS_ACCESS_KEY_ID": "portal-test", "AWS_SECRET_ACCESS_KEY": "portal-test-secret",
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port, timeout=60)
+        self.client().create_bucket(Bucket=bucket)
+        self.client().put_bucket_policy(Bucket=bucket, Policy=public_media_policy(bucket))
+
+    def client(self):
+        import boto3
+
+        return boto3.client("s3", endpoint_url=self.endpoint, region_name="us-east-1",
+                            aws_access_key_id="portal-test", aws_secret_access_key="portal-test-secret")
+
+    def objects(self) -> set[str]:
+        pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=self.bucket)
+        return {item["Key"] for page in pages for item in page.get("Contents", [])}
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()

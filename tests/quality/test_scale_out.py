@@ -1,12 +1,18 @@
 """
 Scale-out as deployed (README "Deployment"): nginx with deploy/nginx/familie_portal.conf in front of two
 gunicorn servers with the production settings, one PostgreSQL (the test database), one Redis as the
-shared cache. TLS with a throwaway self-signed certificate.
+shared cache, the media in an S3-compatible bucket (moto's server, support.S3Server). TLS with a
+throwaway self-signed certificate.
 
 - A publish on one server is visible through the proxy, and on both servers, at once; the servers
   really share the cache (a change behind the portal's back is not shown by the other server).
 - Redis stopped under load: every request still answers (misses render), no 500; an edit made during
   the outage is saved and visible afterwards; once Redis is back the cache is used again within seconds.
+- Media on the object store: the demo's files moved into the bucket (scripts/media_bucket.py), uploads
+  through the media library and the profile form, thumbnails, a download block's file replaced, files
+  deleted: all in the bucket and served from it.
+- The proxy's microcache (PORTAL_PROXY_CACHE_SECONDS=1, a third server): anonymous visitors get the
+  proxy's copy, editors never; a publish shows through it within about a second.
 
 Needs nginx, redis-server and openssl (scripts/ensure-services.sh installs them as root): skips loudly
 without them, fails under CI=true. Starts servers and changes committed data: serial group.
@@ -26,7 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.quality.support import HOST, ROOT, Nginx, RedisServer, Server, database_url, program
+from tests.quality.support import HOST, ROOT, Nginx, RedisServer, S3Server, Server, database_url, program
 
 pytestmark = [pytest.mark.serial, pytest.mark.django_db]
 
@@ -143,7 +149,7 @@ def stack(django_db_setup, django_db_blocker, certificate, tmp_path_factory):
     key, cert = certificate
     with django_db_blocker.unblock():
         db_url = database_url()
-    redis = RedisServer()
+    redis, s3 = RedisServer(), S3Server()
     env = {
         "DJANGO_SETTINGS_MODULE": "familie_portal.settings.production",
         "SECRET_KEY": "stack-" + "s" * 50,
@@ -154,8 +160,14 @@ def stack(django_db_setup, django_db_blocker, certificate, tmp_path_factory):
         "MEDIA_ROOT": str(tmp / "media"),
         "PORTAL_CLIENT_IP_HEADER": "X-Real-IP",
         "CONN_MAX_AGE": "60",
+        **s3.env,
     }
     (tmp / "media").mkdir()
+    # The demo's uploaded files (the test process's MEDIA_ROOT) moved into the bucket, as the README says.
+    from django.conf import settings
+
+    subprocess.run([sys.executable, "scripts/media_bucket.py", "upload", str(settings.MEDIA_ROOT)], cwd=ROOT,
+                   env={**os.environ, **env}, check=True, capture_output=True, timeout=120)
     _manage(env, "migrate", "--noinput", "-v0")  # a no-op on the test database, as on an upgrade without changes
     _manage(env, "collectstatic", "--noinput", "-v0")
     _manage(env, "shell", "-c", "from django.contrib.auth.models import User; "
@@ -166,13 +178,14 @@ def stack(django_db_setup, django_db_blocker, certificate, tmp_path_factory):
             servers.append(Server(env=env, workers=2, settings=env["DJANGO_SETTINGS_MODULE"], ready_path="/livez"))
         nginx = Nginx(tmp, upstreams=[s.port for s in servers], static_root=tmp / "static",
                       media_root=tmp / "media", cert=cert, key=key)
-        yield {"env": env, "redis": redis, "servers": servers, "nginx": nginx, "cert": cert}
+        yield {"env": env, "redis": redis, "s3": s3, "servers": servers, "nginx": nginx, "cert": cert, "key": key}
     finally:
         if nginx is not None:
             nginx.stop()
         for server in servers:
             server.stop()
         redis.stop()
+        s3.stop()
         _set_event(env, status="draft")  # the demo state, whatever happened
         _manage(env, "shell", "-c",
                 f"from django.contrib.auth.models import User; User.objects.filter(username={EDITOR!r}).delete()")
@@ -292,3 +305,159 @@ def test_redis_stopped_under_load(stack, record_property):
     assert reuse < 5, "the cache is used again within seconds"
     status, _, html = visitor.request(LIST)
     assert status == 200 and OUTAGE_TITLE in html, "the edit made during the outage is still visible"
+
+
+def _post_files(visitor: Visitor, path: str, data: dict, files: dict, cert):
+    """A multipart form (uploads) through the proxy with the visitor's login."""
+    import requests
+
+    return requests.post(visitor.origin + path, data={**data, "csrfmiddlewaretoken": visitor.csrf()}, files=files,
+                         cookies=visitor.cookies, verify=str(cert),
+                         headers={"Origin": f"https://{HOST}", "User-Agent": "familie-portal-tests"},
+                         allow_redirects=False, timeout=60)
+
+
+def _bucket_url(s3: S3Server, html: str, prefix: str) -> str:
+    base = f"{s3.endpoint}/{s3.bucket}/"
+    match = re.search(re.escape(base + prefix) + r'[^"\s]+', html)
+    assert match, f"no {prefix} URL of the bucket in the page"
+    return match.group(0)
+
+
+def _from_bucket(url: str) -> tuple[int, str, bytes]:
+    from tests.quality.support import get
+
+    status, headers, body = get(url)
+    return status, {k.lower(): v for k, v in headers.items()}.get("content-type", ""), body
+
+
+def test_media_on_the_object_store(stack):
+    from django.urls import reverse
+    from filer.models import File
+
+    from managers.models import FamilyManager, Municipality
+    from tests.managers.factories import png_bytes
+
+    s3, cert = stack["s3"], stack["cert"]
+    bucket = f"{s3.endpoint}/{s3.bucket}/"
+    visitor = Visitor(stack["nginx"].origin, cert)
+    editor = Visitor(stack["nginx"].origin, cert)
+    editor.login(EDITOR, EDITOR_PASSWORD)
+
+    # The demo's files, moved into the bucket: a download block's PDF and an image block's thumbnails
+    # (made by an app server from the original in the bucket, stored there), allowed by the page's CSP.
+    status, headers, html = visitor.request("/kommunen/bochum/")
+    assert status == 200
+    assert s3.endpoint in headers["Content-Security-Policy"].split("img-src", 1)[1].split(";")[0]
+    download = re.search(r'class="block-download__link" href="([^"]+)"', html).group(1)
+    assert download.startswith(bucket + "filer_public/")
+    status, content_type, body = _from_bucket(download)
+    assert status == 200 and body.startswith(b"%PDF") and content_type == "application/pdf"
+    thumbnail = _bucket_url(s3, html, "filer_public_thumbnails/")
+    status, content_type, _ = _from_bucket(thumbnail)
+    assert status == 200 and content_type.startswith("image/")
+
+    # The media library: an upload through filer's admin lands in the bucket with its thumbnails.
+    image = png_bytes(300, 200, colour="#00594f")
+    response = _post_files(editor, reverse("admin:filer-ajax_upload"), {},
+                           {"file": ("objektspeicher.png", image, "image/png")}, cert)
+    assert response.status_code == 200, response.text[:2000]
+    uploaded = File.objects.get(pk=response.json()["file_id"])
+    assert uploaded.file.name in s3.objects()
+    assert _from_bucket(bucket + uploaded.file.name)[2] == image
+    status, headers, _ = editor.request(response.json()["thumbnail_180"])  # filer's icon: a redirect to the bucket
+    assert status in (301, 302) and headers["Location"].startswith(bucket + "filer_public_thumbnails/")
+    assert _from_bucket(headers["Location"])[0] == 200
+
+    # A download block's file replaced in the media library: the page links the new file at once.
+    pdf = File.objects.get(file=download[len(bucket):])
+    new_pdf = b"%PDF-1.4\n% ersetzt im Objektspeicher\n%%EOF\n"
+    response = _post_files(editor, reverse("admin:filer_file_change", args=[pdf.pk]),
+                           {"name": pdf.name or "", "description": "", "is_public": "on", "_continue": "1"},
+                           {"file": ("fragen-neu.pdf", new_pdf, "application/pdf")}, cert)
+    assert response.status_code == 302, response.text[:3000]
+    pdf.refresh_from_db()
+    html = visitor.request("/kommunen/bochum/")[2]
+    replaced = re.search(r'class="block-download__link" href="([^"]+)"', html).group(1)
+    assert replaced != download and replaced == bucket + pdf.file.name
+    assert _from_bucket(replaced)[2] == new_pdf
+
+    # A profile photo: uploaded with the profile form, its thumbnail on the public profile, replaced
+    # (the old photo is removed from the bucket), deleted with the profile.
+    form = {"name": "Anna Objektspeicher", "slug": "anna-objektspeicher", "photo_alt": "Porträt",
+            "municipalities": [Municipality.objects.get(ags="05911000").pk], "consent_to_publication": "on",
+            "consent_date": "2009-01-10", "status": "published", "organisation": "", "role": "", "email": "",
+            "phone": "", "address": "", "course": "", "certified_on": "", "certificate_number": "",
+            "certificate_valid_until": "", "focus": "", "focus_en": ""}
+    response = _post_files(editor, reverse("admin:managers_familymanager_add"), form,
+                           {"photo": ("anna.png", png_bytes(400, 400, colour="#aa3300"), "image/png")}, cert)
+    assert response.status_code == 302, response.text[:3000]
+    profile = FamilyManager.objects.get(slug="anna-objektspeicher")
+    first_photo = profile.photo.name
+    html = visitor.request(profile.get_absolute_url())[2]
+    status, content_type, _ = _from_bucket(_bucket_url(s3, html, first_photo.rsplit(".", 1)[0]))
+    assert status == 200 and content_type.startswith("image/")
+    thumbnails = {key for key in s3.objects() if key.startswith(first_photo) and key != first_photo}
+    assert thumbnails, "the profile's thumbnail is stored in the bucket"
+
+    response = _post_files(editor, reverse("admin:managers_familymanager_change", args=[profile.pk]), form,
+                           {"photo": ("anna-neu.png", png_bytes(400, 400, colour="#0033aa"), "image/png")}, cert)
+    assert response.status_code == 302, response.text[:3000]
+    profile.refresh_from_db()
+    keys = s3.objects()
+    assert profile.photo.name in keys and first_photo not in keys and not thumbnails & keys
+    html = visitor.request(profile.get_absolute_url())[2]
+    assert _from_bucket(_bucket_url(s3, html, profile.photo.name.rsplit(".", 1)[0]))[0] == 200
+
+    # Deleting through the portal removes the objects.
+    photo = profile.photo.name
+    assert editor.request(reverse("admin:managers_familymanager_delete", args=[profile.pk]),
+                          {"post": "yes", "csrfmiddlewaretoken": editor.csrf()})[0] == 302
+    assert editor.request(reverse("admin:filer_image_delete", args=[uploaded.pk]),
+                          {"post": "yes", "csrfmiddlewaretoken": editor.csrf()})[0] == 302
+    keys = s3.objects()
+    assert not any(key.startswith(photo) for key in keys), "the photo and its thumbnails are gone"
+    assert uploaded.file.name not in keys
+    assert _from_bucket(bucket + uploaded.file.name)[0] != 200
+
+
+def _upstream_of(nginx: Nginx, request_id: str) -> str:
+    """Which app server answered a request, from nginx's access log ("" when the microcache did)."""
+    import json
+
+    for line in nginx.access_log(expect=request_id).splitlines():
+        entry = json.loads(line)
+        if entry["request_id"] == request_id:
+            return entry["upstream"]
+    raise AssertionError(f"request {request_id} not in the access log")
+
+
+def test_the_proxy_microcache_serves_visitors_never_editors_and_shows_a_publish_within_a_second(stack, tmp_path):
+    env = {**stack["env"], "PORTAL_PROXY_CACHE_SECONDS": "1"}
+    server = Server(env=env, workers=1, settings=env["DJANGO_SETTINGS_MODULE"], ready_path="/livez")
+    nginx = None
+    try:
+        nginx = Nginx(tmp_path / "nginx", upstreams=[server.port], static_root=env["STATIC_ROOT"],
+                      media_root=env["MEDIA_ROOT"], cert=stack["cert"], key=stack["key"])
+        visitor, editor = Visitor(nginx.origin, stack["cert"]), Visitor(nginx.origin, stack["cert"])
+        editor.login(EDITOR, EDITOR_PASSWORD)
+        ids = {visitor: [], editor: []}
+        for who in (visitor, visitor, visitor, editor, editor):  # back to back: the copy lives one second
+            status, headers, _ = who.request(LIST)
+            assert status == 200 and "X-Accel-Expires" not in headers
+            ids[who].append(headers["X-Request-ID"])
+        answered = {who: [_upstream_of(nginx, request_id) for request_id in ids[who]] for who in ids}
+        assert answered[visitor][0] and "" in answered[visitor][1:], "a visitor gets the proxy's copy"
+        assert all(answered[editor]), "an editor always gets the app server"
+
+        title = "Im Mikrocache veröffentlicht"
+        _set_event(env, status="published", title=title)
+        saved = time.monotonic()
+        while title not in visitor.request(LIST)[2]:
+            assert time.monotonic() - saved < 3, "the publish is not visible through the proxy"
+            time.sleep(0.05)
+        print(f"\nmicrocache: publish visible after {time.monotonic() - saved:.2f} s")
+    finally:
+        if nginx is not None:
+            nginx.stop()
+        server.stop()

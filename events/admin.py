@@ -7,11 +7,13 @@ and may choose only such organisers. Permissions per model come from events/role
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from events import services
 from events.models import Category, Event, EventDownload, TargetGroup
 from events.selectors import editor_can_manage_all, events_editable_by, organisations_for_editor
 from managers.selectors import municipality_for_user
@@ -44,7 +46,7 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ("title_de",)}
     inlines = [EventDownloadInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "copy_as_draft"]
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
         models.URLField: {"assume_scheme": "https"},
@@ -102,6 +104,20 @@ class EventAdmin(admin.ModelAdmin):
     @admin.action(description=_("Ausgewählte Veranstaltungen zurück in den Entwurf"), permissions=["change"])
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Event.Status.DRAFT)
+
+    @admin.action(description=_("Ausgewählte Veranstaltungen als Entwurf kopieren"), permissions=["add"])
+    def copy_as_draft(self, request, queryset):
+        copies = [services.copy_event(event) for event in events_editable_by(request.user, queryset)]
+        if len(copies) == 1:
+            self.message_user(request, _("Kopie angelegt. Bitte Termin und Kurznamen prüfen."), messages.SUCCESS)
+            return redirect("admin:events_event_change", copies[0].pk)
+        self.message_user(
+            request,
+            ngettext("%(count)d Kopie als Entwurf angelegt.", "%(count)d Kopien als Entwurf angelegt.", len(copies))
+            % {"count": len(copies)},
+            messages.SUCCESS,
+        )
+        return None
 
     def _set_status(self, request, queryset, status):
         count = events_editable_by(request.user, queryset).update(status=status, updated=timezone.now())

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events import services
+from events.forms import EventAdminForm
 from events.models import Category, Event, EventDownload, TargetGroup
 from events.selectors import editor_can_manage_all, events_editable_by, organisations_for_editor
 from managers.selectors import municipality_for_user
@@ -39,6 +40,7 @@ class EventDownloadInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    form = EventAdminForm
     list_display = ("title_de", "when", "organiser", "category", "status", "is_series")
     list_filter = ("status", "category", "organiser", "all_day")
     list_select_related = ("organiser", "category")
@@ -53,7 +55,11 @@ class EventAdmin(admin.ModelAdmin):
     }
     fieldsets = [
         (None, {"fields": ["status", "title_de", "slug", "lead_de", "description_de"]}),
-        (_("Termin"), {"fields": ["start", "end", "all_day", "rrule", "exdates"]}),
+        (_("Termin"), {"fields": ["start", "end", "all_day"]}),
+        (_("Wiederholung"), {"fields": ["repeat", "repeat_interval", "repeat_weekdays", "repeat_until", "repeat_count",
+                                        "exdates"]}),
+        (_("Eigene Regel"), {"fields": ["rrule"], "classes": ["collapse"],
+                             "description": _("Nur bei „eigene Regel“: eine Wiederholungsregel nach RFC 5545.")}),
         (_("Ort"), {"fields": ["venue_name", "venue_street", "venue_postcode", "venue_city", "municipality"]}),
         (_("Veranstalter und Einordnung"), {"fields": ["organiser", "category", "target_groups", "report"]}),
         (_("Anmeldung"), {"fields": ["registration_url", "registration_email", "registration_deadline",

@@ -24,7 +24,7 @@ class RegistrationSettingsInline(admin.StackedInline):
 
     model = RegistrationSettings
     can_delete = False
-    extra = 0
+    extra = 1  # the empty form is there without JavaScript; left untouched, it saves nothing
     max_num = 1
     fieldsets = [
         (None, {"fields": ["enabled", "opens_at", "closes_at", "places", "waiting_list"]}),

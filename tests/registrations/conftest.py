@@ -67,3 +67,17 @@ def link(message, kind: str) -> str:
 
 def last_mail_to(address):
     return [m for m in mail.outbox if m.to == [address]][-1]
+
+
+def own_registrations():
+    """The tests' registrations (the demo content brings its own, with demo-… addresses)."""
+    from registrations.models import Registration
+
+    return Registration.objects.exclude(email__startswith="demo-")
+
+
+def own_dates():
+    """The dates of the tests' events (EventFactory slugs), not the demo's."""
+    from registrations.models import EventDate
+
+    return EventDate.objects.filter(event__slug__startswith="testveranstaltung")

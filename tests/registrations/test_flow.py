@@ -4,9 +4,7 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
-from registrations.models import EventDate, Registration
-
-from .conftest import last_mail_to, link, make_event
+from .conftest import last_mail_to, link, make_event, own_dates, own_registrations
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +29,9 @@ def test_sign_up_takes_a_place_only_on_confirmation(visitor, event):
     response = visitor.sign_up(event, organisation="Stadt Bochum", phone="0234 123456",
                                accessibility=["sign_language", "childcare"], dietary="vegetarisch")
     assert response.status_code == 302 and response["Location"] == "/anmeldung/eingegangen/"
-    registration = Registration.objects.get()
+    registration = own_registrations().get()
     assert registration.status == "pending" and registration.accessibility == ["sign_language", "childcare"]
-    assert EventDate.objects.get().confirmed == 0
+    assert own_dates().get().confirmed == 0
     [message] = mail.outbox
     assert message.to == ["anna@example.org"] and "bestätigen" in message.subject
     assert "48 Stunden" in message.body
@@ -41,7 +39,7 @@ def test_sign_up_takes_a_place_only_on_confirmation(visitor, event):
     assert _confirm(visitor, "anna@example.org").status_code == 200
     registration.refresh_from_db()
     assert registration.status == "confirmed"
-    assert EventDate.objects.get().confirmed == 1
+    assert own_dates().get().confirmed == 1
     confirmed = last_mail_to("anna@example.org")
     [(filename, content, mimetype)] = confirmed.attachments
     assert filename == "termin.ics" and mimetype.startswith("text/calendar")
@@ -57,7 +55,7 @@ def test_confirmations_beyond_capacity_wait_and_move_up_on_cancel(visitor, event
         visitor.sign_up(event, email=f"{name}@example.org", name=name.title())
     for name in ("anna", "bert", "carla"):
         _confirm(visitor, f"{name}@example.org")
-    states = dict(Registration.objects.values_list("email", "status"))
+    states = dict(own_registrations().values_list("email", "status"))
     assert states == {"anna@example.org": "confirmed", "bert@example.org": "confirmed",
                       "carla@example.org": "waiting"}
     assert "Warteliste" in last_mail_to("carla@example.org").subject
@@ -67,11 +65,11 @@ def test_confirmations_beyond_capacity_wait_and_move_up_on_cancel(visitor, event
     page = visitor.get(manage)
     assert page.status_code == 200 and "Anna" in page.content.decode() and "no-cache" in page["Cache-Control"]
     assert visitor.post(manage, {"action": "cancel"}).status_code == 302
-    states = dict(Registration.objects.values_list("email", "status"))
+    states = dict(own_registrations().values_list("email", "status"))
     assert states["anna@example.org"] == "cancelled" and states["carla@example.org"] == "confirmed"
     moved = last_mail_to("carla@example.org")
     assert "frei geworden" in moved.subject and moved.attachments
-    date_row = EventDate.objects.get()
+    date_row = own_dates().get()
     assert (date_row.confirmed, date_row.waiting, date_row.cancelled) == (2, 0, 1)
 
 
@@ -82,11 +80,11 @@ def test_without_waiting_list_a_late_confirmation_is_booked_out(visitor):
     _confirm(visitor, "a@example.org")
     page = _confirm(visitor, "b@example.org").content.decode()
     assert "ausgebucht" in page
-    assert Registration.objects.get(email="b@example.org").status == "booked_out"
+    assert own_registrations().get(email="b@example.org").status == "booked_out"
     assert "ausgebucht" in visitor.get(event.get_absolute_url()).content.decode()
     response = visitor.sign_up(event, email="c@example.org")
     assert response.status_code == 409 and "ausgebucht" in response.content.decode()
-    assert not Registration.objects.filter(email="c@example.org").exists()
+    assert not own_registrations().filter(email="c@example.org").exists()
 
 
 def test_the_participant_deletes_their_registration(visitor, event):
@@ -95,8 +93,8 @@ def test_the_participant_deletes_their_registration(visitor, event):
     manage = link(last_mail_to("anna@example.org"), "verwalten")
     response = visitor.post(manage, {"action": "delete"})
     assert response.status_code == 200 and "gelöscht" in response.content.decode()
-    assert not Registration.objects.exists()
-    date_row = EventDate.objects.get()
+    assert not own_registrations().exists()
+    date_row = own_dates().get()
     assert (date_row.confirmed, date_row.cancelled) == (0, 1), "the counts stay"
     assert visitor.get(manage).status_code == 404
 
@@ -115,7 +113,7 @@ def test_a_series_registers_for_one_date(visitor):
     assert f"/anmeldung/{event.slug}/?termin={second}" in page
     visitor.sign_up(event, query=f"?termin={second}")
     _confirm(visitor, "anna@example.org")
-    [row] = EventDate.objects.all()
+    [row] = own_dates().all()
     assert local_date(row.start).isoformat() == second and row.confirmed == 1
     assert "noch 1 Platz frei" in visitor.get(event.get_absolute_url()).content.decode(), "the first date is free"
 

@@ -9,17 +9,16 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from familie_portal.tasks import SCHEDULED_JOBS, purge_registrations
-from registrations.models import EventDate, Registration
 
-from .conftest import make_event
+from .conftest import make_event, own_dates, own_registrations
 
 pytestmark = pytest.mark.django_db
 
 
 def _registered(event, email, status="confirmed", created=None):
-    date_row, _ = EventDate.objects.get_or_create(event=event, start=event.start)
-    EventDate.objects.filter(pk=date_row.pk).update(confirmed=date_row.confirmed + (status == "confirmed"))
-    return Registration.objects.create(event_date=date_row, name="N", email=email, status=status,
+    date_row, _ = own_dates().get_or_create(event=event, start=event.start)
+    own_dates().filter(pk=date_row.pk).update(confirmed=date_row.confirmed + (status == "confirmed"))
+    return own_registrations().create(event_date=date_row, name="N", email=email, status=status,
                                        created=created or timezone.now())
 
 
@@ -31,13 +30,13 @@ def test_retention_deletes_personal_data_and_keeps_the_counts(settings):
     fresh = _registered(make_event(start=timezone.now() + timedelta(days=3)), "c@example.org")
     with time_machine.travel(event.start + timedelta(days=29)):
         call_command("purge_registrations", stdout=io.StringIO())
-    assert Registration.objects.count() == 3
+    assert own_registrations().count() == 3
     with time_machine.travel(event.start + timedelta(days=31)):
         out = io.StringIO()
         call_command("purge_registrations", stdout=out)
     assert "2 Anmeldungen gelöscht" in out.getvalue()
-    assert list(Registration.objects.all()) == [fresh]
-    assert EventDate.objects.get(event=event).confirmed == 2, "the counts stay"
+    assert list(own_registrations().all()) == [fresh]
+    assert own_dates().get(event=event).confirmed == 2, "the counts stay"
 
 
 def test_unconfirmed_sign_ups_expire(settings):
@@ -45,7 +44,7 @@ def test_unconfirmed_sign_ups_expire(settings):
     _registered(event, "old@example.org", status="pending", created=timezone.now() - timedelta(hours=49))
     kept = _registered(event, "new@example.org", status="pending")
     assert purge_registrations.call() == 1
-    assert list(Registration.objects.all()) == [kept]
+    assert list(own_registrations().all()) == [kept]
 
 
 def test_the_daily_job_purges():

@@ -18,6 +18,7 @@ from events.forms import EventAdminForm
 from events.models import Category, Event, EventDownload, TargetGroup
 from events.selectors import editor_can_manage_all, events_editable_by, organisations_for_editor
 from managers.selectors import municipality_for_user
+from registrations.admin import RegistrationSettingsInline
 
 
 @admin.register(Category)
@@ -47,7 +48,7 @@ class EventAdmin(admin.ModelAdmin):
     search_fields = ("title_de", "title_en", "venue_name", "venue_city")
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ("title_de",)}
-    inlines = [EventDownloadInline]
+    inlines = [EventDownloadInline, RegistrationSettingsInline]
     actions = ["publish", "unpublish", "copy_as_draft"]
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},

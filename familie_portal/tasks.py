@@ -8,8 +8,8 @@ starts one too).
   with a growing delay (settings.PORTAL_MAIL_RETRY_DELAYS), logging every failure and the final give-up. A visitor's
   request therefore never waits for, or fails with, the mail server.
 - Scheduled jobs: `SCHEDULED_JOBS` names the tasks a timer enqueues (`manage.py enqueue_jobs daily`,
-  deploy/systemd/familie-portal-jobs.timer). Today: the search index rebuild; retention deletion and
-  reminders join here when their features exist.
+  deploy/systemd/familie-portal-jobs.timer). Today: the search index rebuild and the deletion of
+  registrations' personal data after the retention period; reminders join here when they exist.
 
 Log lines name the task and the attempt, never addresses or message text (no personal data).
 """
@@ -19,7 +19,7 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task, task_backends
@@ -29,11 +29,22 @@ logger = logging.getLogger(__name__)
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
+def _message(subject, message, recipient_list, from_email, html_message, attachments) -> EmailMultiAlternatives:
+    mail = EmailMultiAlternatives(subject, message, from_email, recipient_list)
+    if html_message:
+        mail.attach_alternative(html_message, "text/html")
+    for filename, content, mimetype in attachments or []:
+        mail.attach(filename, content, mimetype)
+    return mail
+
+
 @task()
 def send_mail_task(subject: str, message: str, recipient_list: list[str], from_email: str | None = None,
-                   html_message: str | None = None, attempt: int = 1) -> int:
+                   html_message: str | None = None, attempt: int = 1,
+                   attachments: list[tuple[str, str, str]] | None = None) -> int:
+    """`attachments`: (file name, text, MIME type) triples, e.g. a registration's .ics file."""
     try:
-        return send_mail(subject, message, from_email, recipient_list, html_message=html_message)
+        return _message(subject, message, recipient_list, from_email, html_message, attachments).send()
     except MAIL_ERRORS as error:
         delays = settings.PORTAL_MAIL_RETRY_DELAYS
         if attempt > len(delays):
@@ -46,16 +57,29 @@ def send_mail_task(subject: str, message: str, recipient_list: list[str], from_e
         retry = send_mail_task
         if task_backends[send_mail_task.backend].supports_defer:
             retry = send_mail_task.using(run_after=timezone.now() + timedelta(seconds=delay))
-        retry.enqueue(subject, message, recipient_list, from_email, html_message, attempt + 1)
+        retry.enqueue(subject, message, recipient_list, from_email, html_message, attempt + 1,
+                      attachments=attachments)
         return 0
 
 
 def send_mail_later(subject: str, message: str, recipient_list: list[str], from_email: str | None = None,
-                    html_message: str | None = None) -> None:
+                    html_message: str | None = None, attachments: list[tuple[str, str, str]] | None = None) -> None:
     """Queue a mail for the worker, once the current transaction (if any) has committed."""
+    attachments = [list(a) for a in attachments or []]
     transaction.on_commit(
-        lambda: send_mail_task.enqueue(subject, message, list(recipient_list), from_email, html_message)
+        lambda: send_mail_task.enqueue(subject, message, list(recipient_list), from_email, html_message,
+                                       attachments=attachments or None)
     )
+
+
+@task()
+def purge_registrations() -> int:
+    """Personal data of registrations past the retention period, and expired sign-ups (registrations app)."""
+    from registrations.services import registrations_purge
+
+    count = registrations_purge()
+    logger.info("Registrations purged: %d", count, extra={"task": "purge_registrations"})
+    return count
 
 
 @task()
@@ -70,5 +94,5 @@ def rebuild_search_index() -> int:
 
 # The periodic jobs, by schedule name (`manage.py enqueue_jobs <name>`, run by a systemd timer).
 SCHEDULED_JOBS = {
-    "daily": [rebuild_search_index],
+    "daily": [rebuild_search_index, purge_registrations],
 }

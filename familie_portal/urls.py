@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("suche/", views.SearchView.as_view(), name="search"),
     path("feeds/", views.FeedsView.as_view(), name="feeds"),
+    path("anmeldung/", include("registrations.urls")),
     path("", include("cms.urls")),
     prefix_default_language=False,
 )

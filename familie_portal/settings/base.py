@@ -70,6 +70,7 @@ LOCAL_APPS = [
     "managers",
     "workshops",
     "events",
+    "registrations",
     # The project package doubles as the app for site-wide things: roles, demo content, shared
     # template tags, error views. Last, so that its post_migrate handler sees every permission.
     "familie_portal",
@@ -144,6 +145,10 @@ if "postgresql" in DATABASES["default"]["ENGINE"]:
     # cursor costs three round trips per query, and it is what a transaction-pooling PgBouncer
     # in front of PostgreSQL needs anyway.
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+elif "sqlite" in DATABASES["default"]["ENGINE"]:
+    # SQLite has no row locks: a transaction takes the write lock when it begins (IMMEDIATE), and
+    # concurrent writers (racing sign-up confirmations) wait for it instead of failing "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 
 # ---------------------------------------------------------------------------------------------
 # Auth
@@ -396,10 +401,12 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # their models use familie_portal.content.ContentQuerySet, which a system check enforces).
 PORTAL_CACHE_INVALIDATING_APPS = [
     "cms", "djangocms_versioning", "djangocms_alias", "djangocms_text", "filer", "sites",
-    "blocks", "managers", "workshops", "events", "familie_portal",
+    "blocks", "managers", "workshops", "events", "registrations", "familie_portal",
 ]
 # ...except bookkeeping rows that change without changing what visitors see.
-PORTAL_CACHE_INVALIDATION_IGNORE = ["cms.UrlconfRevision", "cms.UserSettings", "cms.PageUser", "cms.PageUserGroup"]
+PORTAL_CACHE_INVALIDATION_IGNORE = ["cms.UrlconfRevision", "cms.UserSettings", "cms.PageUser", "cms.PageUserGroup",
+                                    # a sign-up changes no page; its confirmation changes the date's counts
+                                    "registrations.Registration"]
 
 # ---------------------------------------------------------------------------------------------
 # Portal
@@ -467,6 +474,15 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="familienportal@localhost
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Seconds before the 2nd, 3rd, ... attempt of a mail the SMTP server refused (familie_portal.tasks).
 PORTAL_MAIL_RETRY_DELAYS = [int(s) for s in env.list("PORTAL_MAIL_RETRY_DELAYS", default=["30", "120", "600", "1800"])]
+
+# Registration for events (registrations/): how long a confirmation link is valid (then the sign-up
+# expires), how many days after its date a registration's personal data is deleted (the daily job), the
+# reminder in the .ics file, and the sign-ups an IP address / an e-mail address may send per hour.
+PORTAL_REGISTRATION_CONFIRM_HOURS = env.int("PORTAL_REGISTRATION_CONFIRM_HOURS", default=48)
+PORTAL_REGISTRATION_RETENTION_DAYS = env.int("PORTAL_REGISTRATION_RETENTION_DAYS", default=30)
+PORTAL_REGISTRATION_ALARM_HOURS = env.int("PORTAL_REGISTRATION_ALARM_HOURS", default=24)
+PORTAL_REGISTRATION_LIMIT_PER_IP = env.int("PORTAL_REGISTRATION_LIMIT_PER_IP", default=20)
+PORTAL_REGISTRATION_LIMIT_PER_EMAIL = env.int("PORTAL_REGISTRATION_LIMIT_PER_EMAIL", default=5)
 
 # Background tasks (Django's tasks API through the django-tasks backport): stored in PostgreSQL,
 # run by `manage.py db_worker` (deploy/systemd/familie-portal-worker.service, `make run`).

@@ -30,6 +30,11 @@ def _form_data(organiser, **overrides):
         "downloads-INITIAL_FORMS": "0",
         "downloads-MIN_NUM_FORMS": "0",
         "downloads-MAX_NUM_FORMS": "1000",
+        # The portal's registration (registrations.admin.RegistrationSettingsInline), left off.
+        "registration_settings-TOTAL_FORMS": "0",
+        "registration_settings-INITIAL_FORMS": "0",
+        "registration_settings-MIN_NUM_FORMS": "0",
+        "registration_settings-MAX_NUM_FORMS": "1",
     }
     data.update(overrides)
     return data

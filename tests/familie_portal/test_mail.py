@@ -114,3 +114,13 @@ def test_email_url_configures_smtp_in_production():
         "django.core.mail.backends.smtp.EmailBackend", "mail.example.nrw.de", 587, True,
         "noreply@familie.example.nrw.de", "django_tasks_db.DatabaseBackend",
     ]
+
+
+def test_an_attachment_reaches_the_smtp_server(smtp):
+    """The registration's .ics travels through the task's arguments (JSON) and over SMTP."""
+    box = smtp()
+    with _smtp_settings(box.port):
+        send_mail_task.enqueue("Anmeldung bestätigt", "Der Termin im Anhang.", ["eva@example.org"],
+                               attachments=[["termin.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar"]])
+    [(_sender, _recipients, content)] = box.messages
+    assert 'filename="termin.ics"' in content and "text/calendar" in content

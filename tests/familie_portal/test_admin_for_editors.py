@@ -113,3 +113,28 @@ def test_admin_404_is_a_styled_page():
     assert response.status_code == 404
     text = visible_text(response.content.decode())
     assert "Nicht gefunden" in text and "Familie in NRW – Redaktion" in text
+
+
+BLOCK_FORMS = {"ImageBlockPlugin": "Bild", "DownloadBlockPlugin": "Download", "LinkBlockPlugin": "Link oder Schaltfläche",
+               "TeaserGridPlugin": "Teaser-Raster", "ContactBlockPlugin": "Kontakt",
+               "AccordionPlugin": "Aufklappbereiche (FAQ)", "TwoColumnsPlugin": "Zwei Spalten",
+               "MediaBlockPlugin": "Video oder Audio"}
+
+
+def test_the_block_forms_an_editor_opens_are_german():
+    from cms.models import PageContent
+    from django.contrib.auth import get_user_model
+    from djangocms_versioning.models import Version
+
+    published = Version.objects.get_for_content(PageContent.objects.get(page__reverse_id="kommune-bochum",
+                                                                        language="de"))
+    draft = published.copy(get_user_model().objects.get(username="admin"))
+    placeholder = draft.content.placeholders.get_or_create(slot="content")[0]
+    client = client_as("bochum")
+    for plugin_type, name in BLOCK_FORMS.items():
+        response = client.get(reverse("admin:cms_placeholder_add_plugin") + f"?placeholder_id={placeholder.pk}"
+                              f"&plugin_type={plugin_type}&plugin_language=de&plugin_position=99")
+        assert response.status_code == 200, plugin_type
+        text = visible_text(response.content.decode())
+        assert f"{name} hinzufügen" in text, plugin_type
+        assert " block" not in text.lower(), plugin_type

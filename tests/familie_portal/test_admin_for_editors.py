@@ -115,8 +115,9 @@ def test_admin_404_is_a_styled_page():
     assert "Nicht gefunden" in text and "Familie in NRW – Redaktion" in text
 
 
-BLOCK_FORMS = {"ImageBlockPlugin": "Bild", "DownloadBlockPlugin": "Download", "LinkBlockPlugin": "Link oder Schaltfläche",
-               "TeaserGridPlugin": "Teaser-Raster", "ContactBlockPlugin": "Kontakt",
+BLOCK_FORMS = {"ImageBlockPlugin": "Bild", "DownloadBlockPlugin": "Download",
+               "LinkBlockPlugin": "Link oder Schaltfläche", "TeaserGridPlugin": "Teaser-Raster",
+               "ContactBlockPlugin": "Kontakt",
                "AccordionPlugin": "Aufklappbereiche (FAQ)", "TwoColumnsPlugin": "Zwei Spalten",
                "MediaBlockPlugin": "Video oder Audio"}
 

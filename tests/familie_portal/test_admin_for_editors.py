@@ -139,3 +139,25 @@ def test_the_block_forms_an_editor_opens_are_german():
         text = visible_text(response.content.decode())
         assert f"{name} hinzufügen" in text, plugin_type
         assert " block" not in text.lower(), plugin_type
+
+
+@pytest.mark.parametrize("view", ["change", "delete", "history"])
+def test_another_citys_event_is_a_styled_403_that_says_why(view):
+    dortmund = Event.objects.exclude(organiser__municipality__slug="bochum").filter(
+        organiser__municipality__isnull=False).first()
+    assert dortmund is not None
+    response = client_as("bochum").get(reverse(f"admin:events_event_{view}", args=[dortmund.pk]))
+    assert response.status_code == 403
+    text = visible_text(response.content.decode())
+    assert "gehört nicht zu Ihrer Kommune" in text and "Familie in NRW – Redaktion" in text
+    assert "existiert nicht" not in text
+    # the event's own city still opens it; an unknown id stays a 404
+    assert client_as("iqz").get(reverse(f"admin:events_event_{view}", args=[dortmund.pk])).status_code == 200
+    assert client_as("bochum").get(reverse(f"admin:events_event_{view}", args=[999999])).status_code == 404
+
+
+def test_another_citys_profile_says_why():
+    other = FamilyManager.objects.exclude(municipalities__slug="bochum").first()
+    response = client_as("bochum").get(reverse("admin:managers_familymanager_change", args=[other.pk]))
+    assert response.status_code == 403
+    assert "gehört nicht zu Ihrer Kommune" in visible_text(response.content.decode())

@@ -161,3 +161,36 @@ def test_another_citys_profile_says_why():
     response = client_as("bochum").get(reverse("admin:managers_familymanager_change", args=[other.pk]))
     assert response.status_code == 403
     assert "gehört nicht zu Ihrer Kommune" in visible_text(response.content.decode())
+
+
+def test_version_compare_names_the_versions_in_local_time():
+    import time_machine
+    from cms.models import PageContent
+    from django.contrib.auth import get_user_model
+    from djangocms_versioning.models import Version
+
+    published = Version.objects.get_for_content(PageContent.objects.get(page__reverse_id="kommune-bochum",
+                                                                        language="de"))
+    with time_machine.travel(datetime(2031, 7, 1, 10, 30, tzinfo=ZoneInfo("UTC")), tick=False):
+        draft = published.copy(get_user_model().objects.get(username="admin"))
+    url = reverse("admin:djangocms_versioning_pagecontentversion_compare", args=[draft.pk])
+    response = client_as("iqz").get(url, {"compare_to": published.pk})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "1. Juli 2031 12:30" in html  # summer time in Berlin: UTC+2, as in the version list
+    assert "1. Juli 2031 10:30" not in html
+    assert f"Vergleich von Version #{draft.number}" in html
+
+
+def test_the_admins_javascript_catalogue_is_german_for_the_picker():
+    """filter_horizontal's picker (SelectFilter2.js) asks for "Choose all %s" / "Remove all %s", which
+    Django 5.2's German catalogue lacks; the portal's locale/de/LC_MESSAGES/djangojs.po adds them."""
+    import json
+    import re
+
+    response = client_as("bochum").get(reverse("admin:jsi18n"))
+    assert response.status_code == 200
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S).group(1))
+    assert catalog["Choose all %s"] == "Alle %s auswählen"
+    assert catalog["Remove all %s"] == "Alle %s entfernen"
+    assert catalog["Choose"] == "Auswählen"  # Django's own German stays

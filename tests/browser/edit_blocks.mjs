@@ -7,7 +7,7 @@
 //   node edit_blocks.mjs config.json > results.json
 //
 // config: {baseUrl, executablePath, mediaRoot, screenshot, username, password, pagePath,
-//          placeholderName, files: {image, pdf, audio, captions}, linkTarget, markers: [...]}
+//          placeholderName, files: {image, pdf, audio, captions}, linkTarget, markers: [...], adminLists: [...]}
 // The portal's app server does not serve uploaded files (nginx does, README "Deployment"); this
 // script answers /media/ from the test's media folder instead, as nginx would.
 
@@ -205,6 +205,18 @@ try {
 
   // The anonymous visitor, at once (the page cache is on).
   result.after = await markersOn(visitorPage, config.pagePath);
+
+  // The editor's long lists at 1,280 px: no column pushed out of sight (the list scrolling sideways).
+  result.adminLists = {};
+  for (const path of config.adminLists || []) {
+    await page.goto(base + path, { waitUntil: "load" });
+    result.adminLists[path] = await page.evaluate(() => {
+      const results = document.querySelector("#changelist .results");
+      return { rows: document.querySelectorAll("#result_list tbody tr").length,
+        scrollsSideways: !results || results.scrollWidth > results.clientWidth + 1
+          || document.documentElement.scrollWidth > document.documentElement.clientWidth };
+    });
+  }
 
   for (const [name, options] of Object.entries(VIEWPORTS)) {
     const context = await newContext(options);

@@ -5,8 +5,8 @@ login form, opens a new draft of the Bochum page from the toolbar, adds every bl
 publishes it, and an anonymous visitor sees every block at once (the portal's caches on, as in
 production). Then axe-core (WCAG 2.1 A/AA) at desktop and phone width on the page holding all blocks,
 and a screenshot of it (artifacts/screenshots/blocks-desktop.png; README's copy is
-docs/screenshots/blocks.png). Afterwards the page gets its previous content back, so the other
-server-based tests see the demo as loaded.
+docs/screenshots/blocks.png). The editor's long admin lists (events, profiles) fit 1,280 px.
+Afterwards the page gets its previous content back, so the other server-based tests see the demo as loaded.
 """
 
 import io
@@ -28,6 +28,8 @@ PAGE = "/kommunen/bochum/"
 MARKERS = ["Bildunterschrift Browsertest", "Download Browsertest", "Schaltfläche Browsertest",
            "Teaserkarte Browsertest", "Kontakt Browsertest", "Frage Browsertest?", "Antwortlink Browsertest",
            "Spalte 1 Browsertest", "Spalte 2 Browsertest", "Audio Browsertest"]
+# The editor's long lists, checked at 1,280 px.
+ADMIN_LISTS = ["/admin/events/event/", "/admin/managers/familymanager/"]
 BLOCKS = ["ImageBlockPlugin", "DownloadBlockPlugin", "LinkBlockPlugin", "TeaserGridPlugin", "TeaserCardPlugin",
           "ContactBlockPlugin", "AccordionPlugin", "AccordionItemPlugin", "TwoColumnsPlugin", "MediaBlockPlugin"]
 
@@ -96,7 +98,7 @@ def editor_run(django_db_setup, django_db_blocker, tmp_path_factory):
             "screenshot": str(SCREENSHOTS / "blocks-desktop.png"),
             "username": "bochum", "password": settings.PORTAL_DEMO_PASSWORD, "pagePath": PAGE,
             "placeholderName": "Inhalt", "files": files, "linkTarget": "Familienfest im Stadtpark",
-            "markers": MARKERS,
+            "markers": MARKERS, "adminLists": ADMIN_LISTS,
         }))
         result = subprocess.run([node, str(HERE / "edit_blocks.mjs"), str(config)], cwd=HERE,
                                 capture_output=True, text=True, timeout=300)
@@ -136,3 +138,9 @@ def test_the_page_with_every_block_passes_axe_on_desktop_and_phone(editor_run):
     assert editor_run["overflow"] == {"desktop": False, "phone": False}
     assert editor_run["consoleErrors"] == [] and editor_run["pageErrors"] == []
     assert (SCREENSHOTS / "blocks-desktop.png").stat().st_size > 10_000
+
+
+def test_the_editors_long_lists_fit_1280_px(editor_run):
+    assert editor_run["adminLists"].keys() == set(ADMIN_LISTS)
+    for path, shown in editor_run["adminLists"].items():
+        assert shown["rows"] > 0 and not shown["scrollsSideways"], path

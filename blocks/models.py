@@ -82,6 +82,10 @@ class ImageBlock(CMSPlugin):
                               help_text=_("z. B. „Foto: Stadt Bochum, CC BY 4.0“"))
     wide = models.BooleanField(_("Volle Breite"), default=True)
 
+    class Meta:
+        verbose_name = _("Bild")
+        verbose_name_plural = _("Bilder")
+
     def __str__(self):
         return self.caption or self.alt or str(_("Bild"))
 
@@ -96,6 +100,10 @@ class DownloadBlock(CMSPlugin):
     not_accessible = models.BooleanField(
         _("Nicht barrierefrei"), default=False,
         help_text=_("Zeigt den Hinweis „nicht barrierefrei“ mit einem Link zur Erklärung zur Barrierefreiheit."))
+
+    class Meta:
+        verbose_name = _("Download")
+        verbose_name_plural = _("Downloads")
 
     def __str__(self):
         return self.title
@@ -117,12 +125,20 @@ class LinkBlock(LinkTarget, CMSPlugin):
     text = models.CharField(_("Linktext"), max_length=200)
     style = models.CharField(_("Darstellung"), max_length=10, choices=Style.choices, default=Style.LINK)
 
+    class Meta:
+        verbose_name = _("Link oder Schaltfläche")
+        verbose_name_plural = _("Links und Schaltflächen")
+
     def __str__(self):
         return self.text
 
 
 class TeaserGrid(CMSPlugin):
     title = models.CharField(_("Überschrift"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("Teaser-Raster")
+        verbose_name_plural = _("Teaser-Raster")
 
     def __str__(self):
         return self.title or str(_("Teaser-Raster"))
@@ -135,6 +151,10 @@ class TeaserCard(LinkTarget, CMSPlugin):
                             related_name="+")
     alt = models.CharField(_("Alternativtext"), max_length=300, blank=True)
     decorative = models.BooleanField(_("Bild nur Schmuck"), default=False)
+
+    class Meta:
+        verbose_name = _("Teaser-Karte")
+        verbose_name_plural = _("Teaser-Karten")
 
     def __str__(self):
         return self.title
@@ -157,6 +177,10 @@ class ContactBlock(CMSPlugin):
         help_text=_("Ohne Haken steht die Adresse als Text da (weniger Werbepost durch Adresssammler)."))
     address = models.TextField(_("Anschrift"), max_length=500, blank=True)
 
+    class Meta:
+        verbose_name = _("Kontakt")
+        verbose_name_plural = _("Kontakte")
+
     def __str__(self):
         return self.name
 
@@ -168,6 +192,10 @@ class ContactBlock(CMSPlugin):
 class Accordion(CMSPlugin):
     title = models.CharField(_("Überschrift"), max_length=200, blank=True)
 
+    class Meta:
+        verbose_name = _("Aufklappbereiche (FAQ)")
+        verbose_name_plural = _("Aufklappbereiche (FAQ)")
+
     def __str__(self):
         return self.title or str(_("Aufklappbereiche"))
 
@@ -175,6 +203,10 @@ class Accordion(CMSPlugin):
 class AccordionItem(CMSPlugin):
     question = models.CharField(_("Frage oder Titel"), max_length=300)
     open = models.BooleanField(_("Anfangs aufgeklappt"), default=False)
+
+    class Meta:
+        verbose_name = _("Aufklappbereich")
+        verbose_name_plural = _("Aufklappbereiche")
 
     def __str__(self):
         return self.question
@@ -187,6 +219,10 @@ class TwoColumns(CMSPlugin):
         WIDE_SECOND = "1-2", _("Rechts breiter")
 
     ratio = models.CharField(_("Aufteilung"), max_length=3, choices=Ratio.choices, default=Ratio.EQUAL)
+
+    class Meta:
+        verbose_name = _("Zwei Spalten")
+        verbose_name_plural = _("Zwei Spalten")
 
     def __str__(self):
         return self.get_ratio_display()
@@ -207,6 +243,10 @@ class MediaBlock(CMSPlugin):
                              related_name="+")
     transcript = models.TextField(_("Transkript"), help_text=_("Der gesprochene Text, für alle, die nicht hören "
                                                                 "oder lieber lesen."))
+
+    class Meta:
+        verbose_name = _("Video oder Audio")
+        verbose_name_plural = _("Videos und Audios")
 
     def __str__(self):
         return self.title

@@ -6,7 +6,10 @@ and may choose only such organisers. Permissions per model come from events/role
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,6 +20,7 @@ from events import services
 from events.forms import EventAdminForm
 from events.models import Category, Event, EventDownload, TargetGroup
 from events.selectors import editor_can_manage_all, events_editable_by, organisations_for_editor
+from familie_portal.exceptions import OtherMunicipality
 from managers.selectors import municipality_for_user
 from registrations.admin import RegistrationSettingsInline
 
@@ -97,6 +101,28 @@ class EventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
+
+    def _guard(self, request, object_id):
+        """Crafted URLs: unknown id → 404, another city's event → 403 saying so (not "existiert nicht")."""
+        try:
+            obj = Event.objects.select_related("organiser").get(pk=unquote(object_id))
+        except (Event.DoesNotExist, ValidationError, ValueError):
+            raise Http404(_("Diese Veranstaltung gibt es nicht.")) from None
+        if not self._in_scope(request, obj):
+            raise OtherMunicipality(_("Diese Veranstaltung gehört nicht zu Ihrer Kommune. Sie können nur die "
+                                      "Veranstaltungen Ihrer eigenen Kommune bearbeiten."))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._guard(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._guard(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._guard(request, object_id)
+        return super().history_view(request, object_id, extra_context)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "organiser":

@@ -8,8 +8,9 @@ starts one too).
   with a growing delay (settings.PORTAL_MAIL_RETRY_DELAYS), logging every failure and the final give-up. A visitor's
   request therefore never waits for, or fails with, the mail server.
 - Scheduled jobs: `SCHEDULED_JOBS` names the tasks a timer enqueues (`manage.py enqueue_jobs daily`,
-  deploy/systemd/familie-portal-jobs.timer). Today: the search index rebuild and the deletion of
-  registrations' personal data after the retention period; reminders join here when they exist.
+  deploy/systemd/familie-portal-jobs.timer). Today: the search index rebuild, the deletion of
+  registrations' personal data after the retention period and of pending profile photo uploads older
+  than a day; reminders join here when they exist.
 
 Log lines name the task and the attempt, never addresses or message text (no personal data).
 """
@@ -92,7 +93,17 @@ def rebuild_search_index() -> int:
     return count
 
 
+@task()
+def delete_pending_uploads() -> int:
+    """Profile photos kept across a failed form whose form was never saved again, after a day."""
+    from managers.services import delete_stale_pending_uploads
+
+    count = delete_stale_pending_uploads()
+    logger.info("Pending uploads deleted: %d", count, extra={"task": "delete_pending_uploads"})
+    return count
+
+
 # The periodic jobs, by schedule name (`manage.py enqueue_jobs <name>`, run by a systemd timer).
 SCHEDULED_JOBS = {
-    "daily": [rebuild_search_index, purge_registrations],
+    "daily": [rebuild_search_index, purge_registrations, delete_pending_uploads],
 }

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from familie_portal import discovery
+from familie_portal.exceptions import RefusedWithReason
 from familie_portal.search import registry, text
 from familie_portal.search.query import documents as query_documents
 from familie_portal.search.query import search_page
@@ -49,8 +50,9 @@ def permission_denied(request, exception=None):
         return render(request, "admin/portal_error.html", {
             **admin.site.each_context(request),
             "heading": _("Keine Berechtigung"),
-            "message": _("Diese Aktion ist für Ihre Rolle nicht freigegeben. Wenden Sie sich an die IQZ-Redaktion, "
-                         "wenn Sie sie brauchen."),
+            "message": str(exception) if isinstance(exception, RefusedWithReason) else _(
+                "Diese Aktion ist für Ihre Rolle nicht freigegeben. Wenden Sie sich an die IQZ-Redaktion, "
+                "wenn Sie sie brauchen."),
         }, status=403)
     return render(request, "403.html", status=403)
 

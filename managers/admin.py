@@ -9,11 +9,12 @@ delete, and for crafted URLs (another city's profile answers 403, an unknown one
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from familie_portal import roles
+from familie_portal.exceptions import OtherMunicipality
 from managers.forms import FamilyManagerAdminForm
 from managers.models import FamilyManager, Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
 from managers.selectors import municipality_for_user
@@ -96,7 +97,8 @@ class FamilyManagerAdmin(admin.ModelAdmin):
         except (FamilyManager.DoesNotExist, ValidationError, ValueError):
             raise Http404(_("Dieses Profil gibt es nicht.")) from None
         if not scope_for(request).covers(obj):
-            raise PermissionDenied
+            raise OtherMunicipality(_("Dieses Profil gehört nicht zu Ihrer Kommune. Sie können nur die Profile "
+                                      "Ihrer eigenen Kommune bearbeiten."))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         self._guard(request, object_id)

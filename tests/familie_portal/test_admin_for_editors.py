@@ -113,3 +113,84 @@ def test_admin_404_is_a_styled_page():
     assert response.status_code == 404
     text = visible_text(response.content.decode())
     assert "Nicht gefunden" in text and "Familie in NRW – Redaktion" in text
+
+
+BLOCK_FORMS = {"ImageBlockPlugin": "Bild", "DownloadBlockPlugin": "Download",
+               "LinkBlockPlugin": "Link oder Schaltfläche", "TeaserGridPlugin": "Teaser-Raster",
+               "ContactBlockPlugin": "Kontakt",
+               "AccordionPlugin": "Aufklappbereiche (FAQ)", "TwoColumnsPlugin": "Zwei Spalten",
+               "MediaBlockPlugin": "Video oder Audio"}
+
+
+def test_the_block_forms_an_editor_opens_are_german():
+    from cms.models import PageContent
+    from django.contrib.auth import get_user_model
+    from djangocms_versioning.models import Version
+
+    published = Version.objects.get_for_content(PageContent.objects.get(page__reverse_id="kommune-bochum",
+                                                                        language="de"))
+    draft = published.copy(get_user_model().objects.get(username="admin"))
+    placeholder = draft.content.placeholders.get_or_create(slot="content")[0]
+    client = client_as("bochum")
+    for plugin_type, name in BLOCK_FORMS.items():
+        response = client.get(reverse("admin:cms_placeholder_add_plugin") + f"?placeholder_id={placeholder.pk}"
+                              f"&plugin_type={plugin_type}&plugin_language=de&plugin_position=99")
+        assert response.status_code == 200, plugin_type
+        text = visible_text(response.content.decode())
+        assert f"{name} hinzufügen" in text, plugin_type
+        assert " block" not in text.lower(), plugin_type
+
+
+@pytest.mark.parametrize("view", ["change", "delete", "history"])
+def test_another_citys_event_is_a_styled_403_that_says_why(view):
+    dortmund = Event.objects.exclude(organiser__municipality__slug="bochum").filter(
+        organiser__municipality__isnull=False).first()
+    assert dortmund is not None
+    response = client_as("bochum").get(reverse(f"admin:events_event_{view}", args=[dortmund.pk]))
+    assert response.status_code == 403
+    text = visible_text(response.content.decode())
+    assert "gehört nicht zu Ihrer Kommune" in text and "Familie in NRW – Redaktion" in text
+    assert "existiert nicht" not in text
+    # the event's own city still opens it; an unknown id stays a 404
+    assert client_as("iqz").get(reverse(f"admin:events_event_{view}", args=[dortmund.pk])).status_code == 200
+    assert client_as("bochum").get(reverse(f"admin:events_event_{view}", args=[999999])).status_code == 404
+
+
+def test_another_citys_profile_says_why():
+    other = FamilyManager.objects.exclude(municipalities__slug="bochum").first()
+    response = client_as("bochum").get(reverse("admin:managers_familymanager_change", args=[other.pk]))
+    assert response.status_code == 403
+    assert "gehört nicht zu Ihrer Kommune" in visible_text(response.content.decode())
+
+
+def test_version_compare_names_the_versions_in_local_time():
+    import time_machine
+    from cms.models import PageContent
+    from django.contrib.auth import get_user_model
+    from djangocms_versioning.models import Version
+
+    published = Version.objects.get_for_content(PageContent.objects.get(page__reverse_id="kommune-bochum",
+                                                                        language="de"))
+    with time_machine.travel(datetime(2031, 7, 1, 10, 30, tzinfo=ZoneInfo("UTC")), tick=False):
+        draft = published.copy(get_user_model().objects.get(username="admin"))
+    url = reverse("admin:djangocms_versioning_pagecontentversion_compare", args=[draft.pk])
+    response = client_as("iqz").get(url, {"compare_to": published.pk})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "1. Juli 2031 12:30" in html  # summer time in Berlin: UTC+2, as in the version list
+    assert "1. Juli 2031 10:30" not in html
+    assert f"Vergleich von Version #{draft.number}" in html
+
+
+def test_the_admins_javascript_catalogue_is_german_for_the_picker():
+    """filter_horizontal's picker (SelectFilter2.js) asks for "Choose all %s" / "Remove all %s", which
+    Django 5.2's German catalogue lacks; the portal's locale/de/LC_MESSAGES/djangojs.po adds them."""
+    import json
+    import re
+
+    response = client_as("bochum").get(reverse("admin:jsi18n"))
+    assert response.status_code == 200
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S).group(1))
+    assert catalog["Choose all %s"] == "Alle %s auswählen"
+    assert catalog["Remove all %s"] == "Alle %s entfernen"
+    assert catalog["Choose"] == "Auswählen"  # Django's own German stays

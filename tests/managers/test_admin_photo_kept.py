@@ -42,3 +42,27 @@ def test_a_forged_pending_name_is_ignored(client, user_by_name):
     data["photo_pending"] = "familienmanager/berta.jpg"
     assert client.post(reverse("admin:managers_familymanager_add"), data).status_code == 302
     assert not FamilyManager.objects.get(slug="ohne-foto-x").photo
+
+
+def test_the_daily_job_deletes_pending_uploads_older_than_a_day():
+    from datetime import timedelta
+
+    import time_machine
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from familie_portal.tasks import SCHEDULED_JOBS, delete_pending_uploads
+    from managers.forms import PENDING_DIR
+
+    assert delete_pending_uploads in SCHEDULED_JOBS["daily"]
+    name = default_storage.save(f"{PENDING_DIR}/abc-foto.png", ContentFile(b"png"))
+    profile_photo = default_storage.save("familienmanager/bleibt.png", ContentFile(b"png"))
+    with time_machine.travel(timezone.now() + timedelta(hours=23)):
+        assert delete_pending_uploads.call() == 0  # an editor may still save the form
+    assert default_storage.exists(name)
+    with time_machine.travel(timezone.now() + timedelta(hours=25)):
+        assert delete_pending_uploads.call() >= 1  # (and any left by the tests before)
+    assert not default_storage.exists(name)
+    assert default_storage.exists(profile_photo)  # only the pending folder
+    default_storage.delete(profile_photo)

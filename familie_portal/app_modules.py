@@ -1,6 +1,7 @@
 """The one way the portal finds what each app contributes: an optional module per app.
 
-`<app>/roles.py` (permissions), `<app>/demo.py` (demo content), `<app>/search.py` (search
+`<app>/roles.py` (permissions), `<app>/demo.py` (demo content), `<app>/start_page.py` (the editor's
+start page, familie_portal.editorial), `<app>/search.py` (search
 providers), `<app>/sitemaps.py`, `<app>/feeds.py` (the "Feeds und Kalender" page).
 """
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -40,3 +41,29 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.title} ({self.language})"
+
+
+class ContentCheck(models.Model):
+    """An editor confirmed that a published page, event, report or profile is still current ("noch aktuell").
+
+    The editor's start page lists content of theirs that nobody has changed or confirmed for
+    `familie_portal.editorial.STALE_AFTER`; confirming it here takes it off that list for another year.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    checked_at = models.DateTimeField(_("zuletzt geprüft"))
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("geprüft von"),
+    )
+
+    class Meta:
+        verbose_name = _("Aktualitätsprüfung")
+        verbose_name_plural = _("Aktualitätsprüfungen")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="content_check_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id}: {self.checked_at:%Y-%m-%d}"

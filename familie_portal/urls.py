@@ -27,6 +27,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # Before the admin's own "view on site" (same address): to the path, on the editor's host.
     path("admin/r/<int:content_type_id>/<path:object_id>/", views.view_on_site, name="admin-view-on-site"),
+    path("admin/noch-aktuell/", views.confirm_current, name="editorial-confirm-current"),
     path("admin/", admin.site.urls),
     path("suche/", views.SearchView.as_view(), name="search"),
     path("feeds/", views.FeedsView.as_view(), name="feeds"),

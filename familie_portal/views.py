@@ -2,20 +2,31 @@
 
 import sys
 
-from django.contrib import admin
+from cms.models import Page
+from cms.utils.page_permissions import user_can_change_page
+from django.contrib import admin, messages
+from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from familie_portal import discovery
+from familie_portal import discovery, editorial
 from familie_portal.exceptions import RefusedWithReason
 from familie_portal.search import registry, text
 from familie_portal.search.query import documents as query_documents
@@ -73,6 +84,35 @@ def view_on_site(request, content_type_id, object_id):
     if not url:
         raise Http404
     return HttpResponseRedirect(url)
+
+
+@require_POST
+@staff_member_required
+def confirm_current(request):
+    """"noch aktuell" on the editor's start page: the editor confirms published content they may change."""
+    try:
+        content_type = ContentType.objects.get_for_id(int(request.POST["content_type"]))
+        object_id = int(request.POST["object_id"])
+    except (KeyError, ValueError, ContentType.DoesNotExist):
+        return HttpResponseBadRequest(_("Diese Angabe ist unvollständig."))
+    model = content_type.model_class()
+    if model is None:
+        raise Http404
+    obj = model._default_manager.filter(pk=object_id).first()
+    if obj is None:
+        raise Http404
+    if model is Page:
+        allowed = user_can_change_page(request.user, obj)
+    else:
+        try:
+            allowed = admin.site.get_model_admin(model).has_change_permission(request, obj)
+        except NotRegistered:
+            raise Http404 from None
+    if not allowed:
+        raise PermissionDenied
+    editorial.confirm_current(obj, request.user)
+    messages.success(request, _("Danke: als noch aktuell bestätigt."))
+    return redirect("admin:index")
 
 
 def server_error(request):

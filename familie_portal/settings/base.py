@@ -406,7 +406,9 @@ PORTAL_CACHE_INVALIDATING_APPS = [
 # ...except bookkeeping rows that change without changing what visitors see.
 PORTAL_CACHE_INVALIDATION_IGNORE = ["cms.UrlconfRevision", "cms.UserSettings", "cms.PageUser", "cms.PageUserGroup",
                                     # a sign-up changes no page; its confirmation changes the date's counts
-                                    "registrations.Registration"]
+                                    "registrations.Registration",
+                                    # "noch aktuell" on the editor's start page changes nothing public
+                                    "familie_portal.ContentCheck"]
 
 # ---------------------------------------------------------------------------------------------
 # Portal

@@ -1,0 +1,34 @@
+"""What the editor's start page shows of events (see familie_portal.editorial)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from events.models import Event
+from events.selectors import OccurrenceWindow, events_editable_by, upcoming_end
+from familie_portal.editorial import SECTION_LIMIT, Entries, Item, changed, check_of, entries, local_time, stale
+
+
+def _edit_url(event) -> str:
+    return reverse("admin:events_event_change", args=[event.pk])
+
+
+def _item(event, *, check: bool = False) -> Item:
+    return Item(event.title, _edit_url(event), changed(_("Veranstaltung"), event.updated),
+                check_of(event) if check else None)
+
+
+def items(user, now) -> dict[str, Entries]:
+    if not user.has_perm("events.change_event"):
+        return {}
+    editable = events_editable_by(user)
+    window = OccurrenceWindow(editable.published().for_listing(), now, upcoming_end(now))  # counted, not expanded
+    return {
+        "drafts": entries(editable.filter(status=Event.Status.DRAFT).order_by("-updated"), _item),
+        "next_events": Entries(
+            [Item(occurrence.title, _edit_url(occurrence.event), local_time(occurrence.start))
+             for occurrence in window[:SECTION_LIMIT]],
+            len(window),
+        ),
+        "stale": entries(stale(editable.published(), "updated", now=now).order_by("updated"),
+                         lambda event: _item(event, check=True)),
+    }

@@ -1,0 +1,24 @@
+"""What the editor's start page shows of Familienmanager profiles (see familie_portal.editorial)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from familie_portal.editorial import Entries, Item, changed, check_of, entries, stale
+from managers.models import FamilyManager
+from managers.selectors import profiles_editable_by
+
+
+def _item(profile, *, check: bool = False) -> Item:
+    return Item(profile.name, reverse("admin:managers_familymanager_change", args=[profile.pk]),
+                changed(_("Profil"), profile.updated), check_of(profile) if check else None)
+
+
+def items(user, now) -> dict[str, Entries]:
+    if not user.has_perm("managers.change_familymanager"):
+        return {}
+    profiles = profiles_editable_by(user)
+    return {
+        "drafts": entries(profiles.filter(status=FamilyManager.Status.DRAFT).order_by("-updated"), _item),
+        "stale": entries(stale(profiles.public(), "updated", now=now).order_by("updated"),
+                         lambda profile: _item(profile, check=True)),
+    }

@@ -1,0 +1,23 @@
+"""What the editor's start page shows of workshop reports (see familie_portal.editorial)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from familie_portal.editorial import Entries, Item, changed, check_of, entries, stale
+from workshops.models import Workshop
+
+
+def _item(report, *, check: bool = False) -> Item:
+    return Item(report.title_de, reverse("admin:workshops_workshop_change", args=[report.pk]),
+                changed(_("Werkstattbericht"), report.updated_at), check_of(report) if check else None)
+
+
+def items(user, now) -> dict[str, Entries]:
+    if not user.has_perm("workshops.change_workshop"):
+        return {}
+    reports = Workshop.objects.all()
+    return {
+        "drafts": entries(reports.filter(status=Workshop.Status.DRAFT).order_by("-updated_at"), _item),
+        "stale": entries(stale(reports.published(), "updated_at", now=now).order_by("updated_at"),
+                         lambda report: _item(report, check=True)),
+    }

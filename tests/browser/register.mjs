@@ -20,6 +20,8 @@ const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const MAIL_WAIT_MS = 30000;
+const T0 = Date.now();
+const at = () => `${((Date.now() - T0) / 1000).toFixed(1)} s`;
 const result = { steps: [], errors: [], states: {}, messages: {}, mails: [], axe: {}, consoleErrors: [],
   pageErrors: [], foreignRequests: [] };
 
@@ -62,7 +64,7 @@ async function eventState(page, label) {
   const response = await page.goto(base + config.eventPath, { waitUntil: "load" });
   const state = await page.locator(".registration-box .registration__state").innerText();
   result.states[label] = state.trim().replace(/\s+/g, " ");
-  result.steps.push(`event page ${response.status()}: ${result.states[label]}`);
+  result.steps.push(`${at()} event page ${response.status()}: ${result.states[label]}`);
   return page;
 }
 
@@ -76,7 +78,7 @@ async function mailTo(to, subject) {
       const mail = JSON.parse(readFileSync(`${config.mailDir}/${file}`, "utf8"));
       if (mail.to === to && mail.subject.startsWith(subject)) {
         seen.add(file);
-        result.mails.push({ to: mail.to === config.visitors.a.email ? "A" : "B", subject: mail.subject });
+        result.mails.push({ to: mail.to === config.visitors.a.email ? "A" : "B", subject: mail.subject, at: at() });
         return mail;
       }
     }
@@ -99,7 +101,7 @@ async function message(page) {
 async function signUp(page, visitor, label) {
   await page.locator(".registration-box a.button").click();
   await page.waitForLoadState("load");
-  result.steps.push(`form ${new URL(page.url()).pathname}${new URL(page.url()).search}`);
+  result.steps.push(`${at()} form ${new URL(page.url()).pathname}${new URL(page.url()).search}`);
   await page.getByLabel(/^Name/).fill(visitor.name);
   await page.getByLabel(/^E-Mail-Adresse/).fill(visitor.email);
   await page.locator('input[name="consent"]').check();
@@ -127,7 +129,7 @@ try {
   await signUp(a, config.visitors.a, "a");
   await confirm(a, config.visitors.a, "a");
   const manageA = link(await mailTo(config.visitors.a.email, "Anmeldung bestätigt"), "verwalten");
-  result.steps.push("A confirmed");
+  result.steps.push(`${at()} A confirmed`);
 
   const b = await visitorPage("B");
   await eventState(b, "full");
@@ -136,7 +138,7 @@ try {
   await axe(b, "done");
   await confirm(b, config.visitors.b, "b");
   await mailTo(config.visitors.b.email, "Warteliste");
-  result.steps.push("B waiting");
+  result.steps.push(`${at()} B waiting`);
 
   await a.goto(manageA, { waitUntil: "load" });
   await axe(a, "manage");
@@ -145,7 +147,7 @@ try {
   result.messages["a-cancelled"] = await message(a);
   await shoot(a, "a-cancelled");
   await mailTo(config.visitors.a.email, "Abgemeldet");
-  result.steps.push("A cancelled");
+  result.steps.push(`${at()} A cancelled`);
 
   const movedUp = await mailTo(config.visitors.b.email, "Ein Platz ist frei geworden");
   result.movedUpBody = movedUp.body;
@@ -169,6 +171,7 @@ try {
   await phone.locator(".registration-box a.button").click();
   await phone.waitForLoadState("load");
   await axe(phone, "form-phone");
+  result.steps.push(`${at()} phone form checked`);
   result.phoneOverflow = await phone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   await shoot(phone, "form-phone");
 } catch (error) {

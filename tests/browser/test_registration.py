@@ -141,8 +141,10 @@ def registration_run(django_db_setup, django_db_blocker, tmp_path_factory):
             "baseUrl": server.url, "executablePath": chromium, "screenshotDir": str(SCREENSHOTS),
             "mailDir": str(tmp / "mail"), "eventPath": event_path, "visitors": VISITORS,
         }))
+        browser_started = time.monotonic()
         result = subprocess.run([node, str(HERE / "register.mjs"), str(config)], cwd=HERE,
                                 capture_output=True, text=True, timeout=180)
+        browser_seconds = time.monotonic() - browser_started
         log = server.log()
         with django_db_blocker.unblock():
             outcome = _registrations()
@@ -157,7 +159,8 @@ def registration_run(django_db_setup, django_db_blocker, tmp_path_factory):
     report = json.loads(result.stdout)
     assert report["errors"] == [], (f"{report['errors'][0]}\nsteps: {report['steps']}\nserver: {log}\n"
                                     f"worker: {worker_log[-3000:]}\nmails: {sorted(os.listdir(tmp / 'mail'))}")
-    report.update(outcome=outcome, worker_log=worker_log, raw=drop.raw, seconds=time.monotonic() - started)
+    report.update(outcome=outcome, worker_log=worker_log, raw=drop.raw, seconds=time.monotonic() - started,
+                  browser_seconds=browser_seconds)
     return report
 
 
@@ -207,4 +210,7 @@ def test_the_registration_pages_pass_axe_and_load_nothing_from_elsewhere(registr
 
 
 def test_the_whole_story_stays_quick(registration_run):
+    run = registration_run
+    print(f"registration story: {run['seconds']:.1f} s (browser {run['browser_seconds']:.1f} s), "  # noqa: T201
+          f"steps: {run['steps']}, mails: {run['mails']}")
     assert registration_run["seconds"] < 90

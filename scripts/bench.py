@@ -21,6 +21,14 @@ uncached >= 10 %, p95 < 100 ms (both); the cold phase has no target of its own.
      the ratio says how close a cached page comes to what the proxy can do at all.
   5. "microcache": the same with nginx's microcache on (PORTAL_PROXY_CACHE_SECONDS=1): anonymous
      visitors get nginx's copy of a page for up to a second.
+  6. "registration": the portal's own sign-up (issue 14), caches on, against one hot date with places for
+     everyone (scripts/bench_registration.py): sign-ups per second (direct POSTs of the form with a CSRF
+     cookie and token, each with a new address; the rate limits raised by PORTAL_REGISTRATION_LIMIT_PER_*)
+     and confirmations per second (POSTs of prepared confirmation links), each with p50/p95 at --concurrency;
+     then the ceiling and the event pages alone, while sign-ups run and while confirmations run (paced at
+     --registration-rate per second, a rush far beyond a real workshop's), with the cached phase's targets
+     (a confirmation changes the date's counts and so the content generation: every cached page).
+     Mail is queued (no worker runs), as a request does it in production.
 `--phases cached,uncached` runs a subset (`make bench ARGS="--phases proxy,microcache --only home"`:
 the proxy phases alone, on few pages).
 """
@@ -146,6 +154,168 @@ def _verdict(phase, path, result, ratio) -> str:
     return f"missed ({', '.join(problems)})" if problems else "ok"
 
 
+SIGN_UP_LUA = """
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+function init(args)
+  n = 0
+end
+function request()
+  n = n + 1
+  local body = "csrfmiddlewaretoken=%(csrf)s&name=Bench+Person&organisation=Stadt+Lasttest&consent=on&email=bench-"
+    .. "%(run)s-" .. id .. "-" .. n .. "%%40example.org"
+  return wrk.format("POST", "%(path)s", {["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Cookie"] = "csrftoken=%(cookie)s"}, body)
+end
+"""
+CONFIRM_LUA = """
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+function init(args)
+  tokens = {}
+  for line in io.lines("%(tokens)s") do tokens[#tokens + 1] = line end
+  i = id
+end
+function request()
+  if i > #tokens then i = id end
+  local token = tokens[i]
+  i = i + 2
+  return wrk.format("POST", "/anmeldung/bestaetigen/" .. token .. "/",
+    {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "csrftoken=%(cookie)s"},
+    "csrfmiddlewaretoken=%(csrf)s")
+end
+"""
+# The event pages measured beside sign-ups (plus the workshop taking them, added in the phase).
+REGISTRATION_PAGES = [("ceiling (/healthz)", "/healthz"), ("event detail", dict(BENCH_PAGES)["event detail"]),
+                      ("all events p1", "/veranstaltungen/"), ("home", "/")]
+
+
+def _wrk(wrk, lua, url, concurrency, duration) -> dict:
+    done = subprocess.run([wrk, "-t2", f"-c{concurrency}", f"-d{duration}s", "--timeout", "30s", "-s", lua, url],
+                          check=False, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"bench: wrk failed on {url}: {done.stderr or done.stdout}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def _csrf(base, path) -> tuple[str, str]:
+    """A CSRF cookie and a form token that go with it, from the sign-up form (they stay valid for every POST)."""
+    import re
+
+    with urllib.request.urlopen(base + path, timeout=30) as page:  # noqa: S310 (local server)
+        cookie = next(match.group(1) for header in page.headers.get_all("Set-Cookie")
+                      if (match := re.match(r"csrftoken=([^;]+)", header)))
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode()).group(1)
+    return cookie, token
+
+
+def registration_phase(env, args, wrk, script, port):
+    """Sign-ups and confirmations per second, and the event pages next to them. Returns (rows, page_rows)."""
+    tmp = Path(tempfile.mkdtemp(prefix="familie-portal-bench-registration-"))
+    env = {**env, "PORTAL_CACHES": "true", "PORTAL_REGISTRATION_LIMIT_PER_IP": "100000000",
+           "PORTAL_REGISTRATION_LIMIT_PER_EMAIL": "100000000"}
+    helper = [PYTHON, str(ROOT / "scripts" / "bench_registration.py")]
+    pool = max(500, 300 * args.duration)  # enough pending sign-ups for a confirmation run; else they repeat
+    data = json.loads(subprocess.run([*helper, "setup", f"--pool={pool}", "--tokens", str(tmp / "solo.txt"),
+                                      "--tokens", str(tmp / "beside.txt")], cwd=ROOT, env=env, check=True,
+                                     capture_output=True, text=True).stdout.strip().splitlines()[-1])
+    base = f"http://127.0.0.1:{port}"
+    form = f"/anmeldung/{data['slug']}/"
+    pages = [*REGISTRATION_PAGES, ("workshop with sign-up", data["path"])]
+    server = start_gunicorn(env, port, args.workers)
+    rows, page_rows = [], []
+    try:
+        cookie, csrf = _csrf(base, form)
+
+        def lua(name, template, *, paced=False, **values):
+            path = tmp / f"{name}.lua"
+            # Paced: each of the 2 connections waits before its next request, for --registration-rate per second.
+            pace = f"function delay() return {2000 // args.registration_rate} end\n" if paced else ""
+            path.write_text(template % {"csrf": csrf, "cookie": cookie, "path": form, **values} + pace + WRK_SCRIPT)
+            return str(path)
+
+        sign_ups = {run: lua(f"sign-up-{run}", SIGN_UP_LUA, run=run, paced=run == "beside")
+                    for run in ("warm", "solo", "beside")}
+        confirms = {run: lua(f"confirm-{run}", CONFIRM_LUA, tokens=tmp / f"{run}.txt", paced=run == "beside")
+                    for run in ("solo", "beside")}
+        _wrk(wrk, sign_ups["warm"], base + form, args.concurrency, 2)  # warm the workers and their connections
+        wait_idle(base)
+        for name, lua_path in (("sign-ups", sign_ups["solo"]), ("confirmations", confirms["solo"])):
+            result = _wrk(wrk, lua_path, base + form, args.concurrency, args.duration)
+            rows.append((name, result))
+            print(f"  registration {name:22} {result['rps']:8.0f} req/s  p95 {result['p95']:6.1f} ms", flush=True)
+            wait_idle(base)
+        for name, path in pages:
+            alone = measure(wrk, script, base + path, args.concurrency, args.duration)
+            beside, background_rates = {}, {}
+            for load, lua_path in (("sign-ups", sign_ups["beside"]), ("confirmations", confirms["beside"])):
+                background = subprocess.Popen(
+                    [wrk, "-t2", "-c2", f"-d{args.duration + 2}s", "--timeout", "30s", "-s", lua_path, base + form],
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                time.sleep(1)
+                beside[load] = _wrk(wrk, script, base + path, args.concurrency, args.duration)
+                out, _ = background.communicate(timeout=args.duration + 60)
+                done = json.loads(out.strip().splitlines()[-1])
+                background_rates[load] = done["requests"] / done["seconds"]
+                beside[load]["errors"] += done["errors"]
+                beside[load]["non2xx"] += done["non2xx"]
+                wait_idle(base)
+            beside["rates"] = background_rates
+            page_rows.append((name, path, alone, beside))
+            print(f"  registration {name:22} alone {alone['rps']:6.0f} req/s p95 {alone['p95']:6.1f} ms | "
+                  f"beside sign-ups {beside['sign-ups']['rps']:6.0f} req/s p95 {beside['sign-ups']['p95']:6.1f} ms | "
+                  f"beside confirmations {beside['confirmations']['rps']:6.0f} req/s "
+                  f"p95 {beside['confirmations']['p95']:6.1f} ms", flush=True)
+        counts = json.loads(subprocess.run([*helper, "counts"], cwd=ROOT, env=env, check=True, capture_output=True,
+                                           text=True).stdout.strip().splitlines()[-1])
+        print(f"  registration: the date holds {counts['states']} (confirmed count {counts['confirmed']})", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        subprocess.run([*helper, "cleanup"], cwd=ROOT, env=env, check=False, capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return rows, page_rows, pool
+
+
+def print_registration(rows, page_rows, pool, concurrency, rate):
+    achieved = [beside["rates"][load] for *_n, beside in page_rows for load in ("sign-ups", "confirmations")]
+    print(f"\nRegistration (one date, caches on): sign-ups and confirmations at {concurrency} connections, as fast "
+          f"as they go; the pages at {concurrency} connections alone and beside sign-ups or confirmations paced "
+          f"at {rate}/s (achieved {min(achieved):.1f}-{max(achieved):.1f}/s)")
+    print("| Action | req/s | p50 ms | p95 ms | errors |")
+    print("|---|---:|---:|---:|---:|")
+    for name, result in rows:
+        print(f"| {name} | {result['rps']:.0f} | {result['p50']:.1f} | {result['p95']:.1f} "
+              f"| {result['errors'] + result['non2xx']} |")
+    if any(result["requests"] > pool for name, result in rows if name == "confirmations"):
+        print(f"(more confirmations than the {pool} prepared sign-ups: the rest confirmed a confirmed one again)")
+    print("\n| Page | alone: req/s, p95 | beside sign-ups: req/s (vs. ceiling), p95 | beside confirmations: req/s "
+          "(vs. ceiling), p95 | target beside sign-ups |")
+    print("|---|---|---|---|---|")
+    ceiling = page_rows[0][2]["rps"]
+    missed = []
+    for name, path, alone, beside in page_rows:
+        cells = [f"{alone['rps']:.0f}, {alone['p95']:.1f} ms"]
+        for load in ("sign-ups", "confirmations"):
+            result = beside[load]
+            cells.append(f"{result['rps']:.0f} ({result['rps'] / ceiling:.0%}), {result['p95']:.1f} ms")
+        verdict = "-" if path == "/healthz" else _verdict("cached", path, beside["sign-ups"],
+                                                          beside["sign-ups"]["rps"] / ceiling)
+        if verdict.startswith("missed"):
+            missed.append(name)
+        print(f"| {name} | {' | '.join(cells)} | {verdict} |")
+    print(f"\nregistration targets missed: {', '.join(missed) if missed else 'none'} (the cached phase's targets, "
+          "against the ceiling measured alone)")
+
+
 def proxy_phase(phase, env, args, wrk, script, urls, static_root):
     """nginx in front of two gunicorn servers and Redis; the first row (nginx serving a static file) is
     the ceiling of this phase."""
@@ -197,8 +367,10 @@ def main():
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--reports", type=int, default=500)
     parser.add_argument("--profiles", type=int, default=1_000)
-    parser.add_argument("--phases", default="cached,uncached,cold,proxy,microcache",
+    parser.add_argument("--phases", default="cached,uncached,cold,proxy,microcache,registration",
                         help="comma-separated subset of the phases")
+    parser.add_argument("--registration-rate", type=int, default=10,
+                        help="sign-ups or confirmations per second beside the pages (registration phase)")
     parser.add_argument("--only", default="", help="measure only pages whose name contains this text")
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
@@ -235,11 +407,16 @@ def main():
         ("cold", {"PORTAL_CACHES": "false"}),
         ("proxy", {}),
         ("microcache", {}),
+        ("registration", {}),
     ]
+    registration = None
     wanted = args.phases.split(",")
     for phase, overrides in [p for p in phases if p[0] in wanted]:
         if phase in ("proxy", "microcache"):
             rows += proxy_phase(phase, env, args, wrk, script.name, urls, static_root)
+            continue
+        if phase == "registration":
+            registration = registration_phase(env, args, wrk, script.name, port)
             continue
         server = start_gunicorn({**env, **overrides}, port, args.workers)
         try:
@@ -270,7 +447,14 @@ def main():
         print(f"| {phase} | {name} | `{path}` | {result['rps']:.0f} | {result['p50']:.1f} | {result['p95']:.1f} "
               f"| {ratio:.0%} | {errors} | {verdict} |")
     print(f"\ntargets missed: {', '.join(missed) if missed else 'none'}")
-    if any(result["errors"] or result["non2xx"] for *_r, result, _ in rows):
+    failed = any(result["errors"] or result["non2xx"] for *_r, result, _ in rows)
+    if registration is not None:
+        print_registration(*registration, args.concurrency, args.registration_rate)
+        reg_rows, page_rows, _ = registration
+        results = [r for _, r in reg_rows]
+        results += [r for *_n, alone, b in page_rows for r in (alone, b["sign-ups"], b["confirmations"])]
+        failed = failed or any(result["errors"] or result["non2xx"] for result in results)
+    if failed:
         sys.exit("bench: some requests failed")
 
 

@@ -11,14 +11,13 @@ Afterwards the page gets its previous content back, so the other server-based te
 
 import io
 import json
-import shutil
 import subprocess
 import wave
 
 import pytest
 from django.conf import settings
 
-from tests.browser.test_public_pages import HERE, SCREENSHOTS, _chromium, _require
+from tests.browser.test_public_pages import HERE, SCREENSHOTS, browser_tools
 from tests.quality.support import Server, database_url
 
 pytestmark = [pytest.mark.serial, pytest.mark.browser, pytest.mark.django_db]
@@ -74,12 +73,7 @@ def _restore(version_pk):
 
 @pytest.fixture(scope="module")
 def editor_run(django_db_setup, django_db_blocker, tmp_path_factory):
-    chromium = _chromium()
-    _require(chromium is not None, "no Chromium (install the distribution's `chromium` package)")
-    node = shutil.which("node")
-    _require(node is not None, "no node (install the distribution's `nodejs` package)")
-    _require((HERE / "node_modules" / "playwright-core").is_dir(),
-             "tests/browser/node_modules missing: run `npm ci` in tests/browser (make test does)")
+    chromium, node = browser_tools()
     from cms.models import PageContent
     from djangocms_versioning.models import Version
 

@@ -39,14 +39,20 @@ def _chromium() -> str | None:
     return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
 
 
-@pytest.fixture(scope="module")
-def browser_results(django_db_setup, django_db_blocker, tmp_path_factory):
+def browser_tools() -> tuple[str, str]:
+    """(Chromium, node) for a browser script, or skip (fail in CI) saying what is missing."""
     chromium = _chromium()
     _require(chromium is not None, "no Chromium (install the distribution's `chromium` package)")
     node = shutil.which("node")
     _require(node is not None, "no node (install the distribution's `nodejs` package)")
     _require((HERE / "node_modules" / "playwright-core").is_dir(),
              "tests/browser/node_modules missing: run `npm ci` in tests/browser (make test does)")
+    return chromium, node
+
+
+@pytest.fixture(scope="module")
+def browser_results(django_db_setup, django_db_blocker, tmp_path_factory):
+    chromium, node = browser_tools()
 
     with django_db_blocker.unblock():
         url = database_url()

@@ -15,7 +15,6 @@ import email
 import email.policy
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.browser.test_public_pages import HERE, SCREENSHOTS, _chromium, _require
+from tests.browser.test_public_pages import HERE, SCREENSHOTS, browser_tools
 from tests.quality.support import ROOT, Server, database_url, free_port
 
 pytestmark = [pytest.mark.serial, pytest.mark.browser, pytest.mark.django_db]
@@ -113,12 +112,7 @@ def _stop(process: subprocess.Popen) -> str:
 
 @pytest.fixture(scope="module")
 def registration_run(django_db_setup, django_db_blocker, tmp_path_factory):
-    chromium = _chromium()
-    _require(chromium is not None, "no Chromium (install the distribution's `chromium` package)")
-    node = shutil.which("node")
-    _require(node is not None, "no node (install the distribution's `nodejs` package)")
-    _require((HERE / "node_modules" / "playwright-core").is_dir(),
-             "tests/browser/node_modules missing: run `npm ci` in tests/browser (make test does)")
+    chromium, node = browser_tools()
     with django_db_blocker.unblock():
         url = database_url()
         _cleanup()  # a previous run that was killed

@@ -15,7 +15,7 @@ municipality.
 """
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from reversion import add_to_revision, create_revision, is_active, set_comment, set_user
@@ -58,6 +58,15 @@ class HistoryAdmin(CompareVersionAdmin):
         if is_active():
             set_comment(entry.change_message)
         return entry
+
+    def compare_view(self, request, object_id, extra_context=None):
+        # django-reversion-compare's view asks for no permission at all.
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(self.missing_message)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # django-reversion looks the version up by id and object id alone: one of another model

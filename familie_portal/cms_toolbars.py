@@ -7,6 +7,7 @@ left out on a page the editor may not change: it would only lead to refusals (fa
 """
 
 from cms.cms_toolbars import PAGE_MENU_IDENTIFIER
+from cms.models import PageContent
 from cms.toolbar.items import ModalItem
 from cms.toolbar_base import CMSToolbar
 from cms.toolbar_pool import toolbar_pool
@@ -32,6 +33,8 @@ class OnlyPermittedPageActions(CMSToolbar):
     def post_template_populate(self):
         # After djangocms-versioning's toolbar has added its menu (toolbars run in registration order).
         menu = self.toolbar.get_menu(VERSIONING_MENU_IDENTIFIER)
-        page = self._page()
-        if menu is not None and page is not None and not user_can_change_page(self.request.user, page, site=page.site):
+        content = self.toolbar.get_object()
+        if menu is None or not isinstance(content, PageContent):  # aliases: the IQZ's alone anyway
+            return
+        if not user_can_change_page(self.request.user, content.page, site=content.page.site):
             self.toolbar.remove_item(menu)

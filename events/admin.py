@@ -6,10 +6,7 @@ and may choose only such organisers. Permissions per model come from events/role
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -20,7 +17,7 @@ from events import services
 from events.forms import EventAdminForm
 from events.models import Category, Event, EventDownload, TargetGroup
 from events.selectors import editor_can_manage_all, events_editable_by, organisations_for_editor
-from familie_portal.exceptions import OtherMunicipality
+from familie_portal.admin_history import HistoryAdmin, MunicipalityGuardMixin, record_revisions
 from managers.selectors import municipality_for_user
 from registrations.admin import RegistrationSettingsInline
 
@@ -44,8 +41,11 @@ class EventDownloadInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(MunicipalityGuardMixin, HistoryAdmin):
     form = EventAdminForm
+    missing_message = _("Diese Veranstaltung gibt es nicht.")
+    foreign_message = _("Diese Veranstaltung gehört nicht zu Ihrer Kommune. Sie können nur die "
+                        "Veranstaltungen Ihrer eigenen Kommune bearbeiten.")
     list_display = ("title_de", "when", "organiser", "category", "status", "is_series")
     list_filter = ("status", "category", "organiser", "all_day")
     list_select_related = ("organiser", "category")
@@ -87,11 +87,18 @@ class EventAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return events_editable_by(request.user, super().get_queryset(request))
 
-    def _in_scope(self, request, obj) -> bool:
-        if obj is None or editor_can_manage_all(request.user):
-            return True
+    def manages_all(self, request) -> bool:
+        return editor_can_manage_all(request.user)
+
+    def in_municipality(self, request, obj) -> bool:
         municipality = municipality_for_user(request.user)
         return municipality is not None and obj.organiser.municipality_id == municipality.pk
+
+    def guarded_queryset(self):
+        return Event.objects.select_related("organiser")
+
+    def _in_scope(self, request, obj) -> bool:
+        return obj is None or self.manages_all(request) or self.in_municipality(request, obj)
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self._in_scope(request, obj)
@@ -101,28 +108,6 @@ class EventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
-
-    def _guard(self, request, object_id):
-        """Crafted URLs: unknown id → 404, another city's event → 403 saying so (not "existiert nicht")."""
-        try:
-            obj = Event.objects.select_related("organiser").get(pk=unquote(object_id))
-        except (Event.DoesNotExist, ValidationError, ValueError):
-            raise Http404(_("Diese Veranstaltung gibt es nicht.")) from None
-        if not self._in_scope(request, obj):
-            raise OtherMunicipality(_("Diese Veranstaltung gehört nicht zu Ihrer Kommune. Sie können nur die "
-                                      "Veranstaltungen Ihrer eigenen Kommune bearbeiten."))
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        self._guard(request, object_id)
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def delete_view(self, request, object_id, extra_context=None):
-        self._guard(request, object_id)
-        return super().delete_view(request, object_id, extra_context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        self._guard(request, object_id)
-        return super().history_view(request, object_id, extra_context)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "organiser":
@@ -141,6 +126,7 @@ class EventAdmin(admin.ModelAdmin):
     @admin.action(description=_("Ausgewählte Veranstaltungen als Entwurf kopieren"), permissions=["add"])
     def copy_as_draft(self, request, queryset):
         copies = [services.copy_event(event) for event in events_editable_by(request.user, queryset)]
+        record_revisions(copies, user=request.user, comment=_("Als Entwurf kopiert (Sammelaktion)"))
         if len(copies) == 1:
             self.message_user(request, _("Kopie angelegt. Bitte Termin und Kurznamen prüfen."), messages.SUCCESS)
             return redirect("admin:events_event_change", copies[0].pk)
@@ -153,7 +139,14 @@ class EventAdmin(admin.ModelAdmin):
         return None
 
     def _set_status(self, request, queryset, status):
-        count = events_editable_by(request.user, queryset).update(status=status, updated=timezone.now())
+        editable = events_editable_by(request.user, queryset)
+        changed = list(editable.exclude(status=status).values_list("pk", flat=True))
+        count = editable.update(status=status, updated=timezone.now())
+        # update() writes no history: one revision per event (with its downloads), as a save would.
+        record_revisions(
+            Event.objects.filter(pk__in=changed), user=request.user,
+            comment=_("Status „%(status)s“ (Sammelaktion)") % {"status": Event.Status(status).label},
+        )
         self.message_user(
             request,
             ngettext("%(count)d Veranstaltung geändert.", "%(count)d Veranstaltungen geändert.", count)

@@ -12,6 +12,12 @@ objects (aliases, app models) keep django CMS's checks, which already ask their 
 
 djangocms-versioning wraps the PageContent admin registered here in its versioning subclass when
 django CMS starts (after admin autodiscovery), so the subclass below stays in effect.
+
+The version list of pages (djangocms-versioning's PageContentVersion admin) is open to the Kommunale
+Redaktion for the pages they may change (roles: view/change of the proxy model). Its views trust the
+model permission and look versions up by id alone, so `guard_page_versions()` (called once django CMS
+has registered that admin) puts the page permission in front of every view addressed by a version
+and of the list of one page's versions; another city's page answers a 403 that says why.
 """
 
 from functools import wraps
@@ -20,14 +26,18 @@ from cms.admin.forms import DuplicatePageForm
 from cms.admin.pageadmin import PageAdmin, PageContentAdmin
 from cms.admin.placeholderadmin import PlaceholderAdmin
 from cms.models import Page, PageContent, Placeholder
+from cms.utils import get_current_site
 from cms.utils.admin import jsonify_request
-from cms.utils.page_permissions import user_can_view_page_draft
+from cms.utils.page_permissions import user_can_change_all_pages, user_can_change_page, user_can_view_page_draft
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseForbidden
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
+from djangocms_versioning.models import Version
+
+from familie_portal.exceptions import OtherMunicipality
 
 DRAFT_ENDPOINTS = {
     "cms_placeholder_render_object_edit",
@@ -92,3 +102,63 @@ for model, model_admin in [(Placeholder, PortalPlaceholderAdmin), (Page, PortalP
                            (PageContent, PortalPageContentAdmin)]:
     admin.site.unregister(model)
     admin.site.register(model, model_admin)
+
+
+class PageVersionGuardMixin:
+    """Put in front of djangocms-versioning's admin of page versions (see guard_page_versions)."""
+
+    refused_message = _("Diese Seite gehört nicht zu Ihrer Kommune. Sie sehen und bearbeiten nur die Versionen "
+                        "der Seiten Ihrer eigenen Kommune.")
+
+    def _require_page(self, request, page):
+        if page is None or not user_can_change_page(request.user, page, site=page.site):
+            raise OtherMunicipality(self.refused_message)
+
+    def guard_version(self, request, object_id):
+        """An unknown version is left to the view (404); one of a page the user may not change is refused."""
+        try:
+            version = Version.objects.filter(pk=int(object_id)).first()
+        except (TypeError, ValueError):
+            return
+        if version is not None and isinstance(version.content, PageContent):
+            self._require_page(request, version.content.page)
+
+    def changelist_view(self, request, extra_context=None):
+        # Without ?page= the list would show every page's versions; with it, that page's.
+        if request.GET and not user_can_change_all_pages(request.user, site=get_current_site()):
+            try:
+                page = Page.objects.filter(pk=int(request.GET.get("page", ""))).first()
+            except ValueError:
+                page = None
+            self._require_page(request, page)
+        return super().changelist_view(request, extra_context)
+
+
+def _guarded(name):
+    def view(self, request, object_id, *args, **kwargs):
+        self.guard_version(request, object_id)
+        if "compare_to" in request.GET:
+            self.guard_version(request, request.GET["compare_to"])
+        return getattr(super(PageVersionGuardMixin, self), name)(request, object_id, *args, **kwargs)
+
+    view.__name__ = name
+    return view
+
+
+for _name in ("archive_view", "publish_view", "unpublish_view", "edit_redirect_view", "revert_view", "discard_view",
+              "compare_view", "unlock_view"):
+    setattr(PageVersionGuardMixin, _name, _guarded(_name))
+
+
+def guard_page_versions():
+    """Replace the registered admin of page versions by the same class behind PageVersionGuardMixin."""
+    from django.apps import apps
+
+    model = apps.get_model("djangocms_versioning", "pagecontentversion")
+    registered = admin.site.get_model_admin(model)
+    if isinstance(registered, PageVersionGuardMixin):
+        return
+    guarded = type(f"Guarded{type(registered).__name__}", (PageVersionGuardMixin, type(registered)),
+                   {"__module__": __name__})
+    admin.site.unregister(model)
+    admin.site.register(model, guarded)

@@ -22,6 +22,10 @@ class PortalConfig(AppConfig):
 
         limit_sanitizer()
         self._name_version_lists()
+        # The Kommunale Redaktion's own pages only, in the version list django CMS has registered by now.
+        from familie_portal.admin_pages import guard_page_versions
+
+        guard_page_versions()
 
     def _name_version_lists(self):
         """djangocms-versioning builds its proxy models (PageContentVersion, …) without verbose names,

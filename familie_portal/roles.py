@@ -47,7 +47,12 @@ PERMISSIONS = {
         "cms.pageusergroup",
         "cms.pagepermission",
     ],
-    MUNICIPAL_GROUP: _CMS_EDITING,
+    MUNICIPAL_GROUP: _CMS_EDITING + [
+        # The version menu and list of their own pages (compare, discard a draft, revert); which pages
+        # is decided per page by django CMS page permissions (familie_portal.admin_pages).
+        "djangocms_versioning.view_pagecontentversion",
+        "djangocms_versioning.change_pagecontentversion",
+    ],
 }
 
 

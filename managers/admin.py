@@ -8,13 +8,10 @@ delete, and for crafted URLs (another city's profile answers 403, an unknown one
 """
 
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from familie_portal import roles
-from familie_portal.exceptions import OtherMunicipality
+from familie_portal.admin_history import HistoryAdmin, MunicipalityGuardMixin
 from managers.forms import FamilyManagerAdminForm
 from managers.models import FamilyManager, Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
 from managers.selectors import municipality_for_user
@@ -44,8 +41,11 @@ def scope_for(request) -> Scope:
 
 
 @admin.register(FamilyManager)
-class FamilyManagerAdmin(admin.ModelAdmin):
+class FamilyManagerAdmin(MunicipalityGuardMixin, HistoryAdmin):
     form = FamilyManagerAdminForm
+    missing_message = _("Dieses Profil gibt es nicht.")
+    foreign_message = _("Dieses Profil gehört nicht zu Ihrer Kommune. Sie können nur die Profile "
+                        "Ihrer eigenen Kommune bearbeiten.")
     list_display = ["name", "role", "organisation", "status", "consent_to_publication", "updated"]
     list_filter = ["status", "consent_to_publication", "kreis__regierungsbezirk"]
     search_fields = ["name", "role", "municipalities__name", "organisation__name"]
@@ -90,27 +90,11 @@ class FamilyManagerAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return self._allowed(request, None, super().has_add_permission(request))
 
-    def _guard(self, request, object_id):
-        """Crafted URLs: unknown id → 404, another city's profile → 403 (not a silent redirect)."""
-        try:
-            obj = FamilyManager.objects.get(pk=unquote(object_id))
-        except (FamilyManager.DoesNotExist, ValidationError, ValueError):
-            raise Http404(_("Dieses Profil gibt es nicht.")) from None
-        if not scope_for(request).covers(obj):
-            raise OtherMunicipality(_("Dieses Profil gehört nicht zu Ihrer Kommune. Sie können nur die Profile "
-                                      "Ihrer eigenen Kommune bearbeiten."))
+    def manages_all(self, request) -> bool:
+        return scope_for(request).all
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        self._guard(request, object_id)
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def delete_view(self, request, object_id, extra_context=None):
-        self._guard(request, object_id)
-        return super().delete_view(request, object_id, extra_context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        self._guard(request, object_id)
-        return super().history_view(request, object_id, extra_context)
+    def in_municipality(self, request, obj) -> bool:
+        return scope_for(request).covers(obj)
 
     def delete_queryset(self, request, queryset):
         # The bulk action already works on get_queryset(); narrow again so no path deletes more.

@@ -3,7 +3,8 @@ Editing workshop reports: one form with the report in both languages and its par
 
 Who may do what comes from the permissions in `workshops.roles`: the IQZ-Redaktion edits
 reports, the Kommunale Redaktion has no report permissions (the admin answers 403).
-Every save leaves a snapshot in the edit history (`WorkshopRevision`).
+Every save (with the parts) is a revision in the history: compare, restore, recover a deleted report
+(familie_portal.admin_history).
 """
 
 from django.contrib import admin, messages
@@ -11,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from familie_portal.admin_history import HistoryAdmin
 from workshops import services
 from workshops.models import (
     Contribution,
@@ -18,7 +20,6 @@ from workshops.models import (
     Quote,
     RankedItem,
     Workshop,
-    WorkshopRevision,
     WorkshopSeries,
 )
 
@@ -60,29 +61,8 @@ class DownloadInline(admin.TabularInline):
     fields = ["position", "file", "title_de", "title_en"]
 
 
-class WorkshopRevisionInline(admin.TabularInline):
-    """The edit history, read only."""
-
-    model = WorkshopRevision
-    extra = 0
-    fields = ["created_at", "user", "status", "comment"]
-    readonly_fields = fields
-    can_delete = False
-    show_change_link = False
-    classes = ["collapse"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user")
-
-
 @admin.register(Workshop)
-class WorkshopAdmin(admin.ModelAdmin):
+class WorkshopAdmin(HistoryAdmin):
     list_display = ["title_de", "date", "city", "organiser", "status", "preview_link"]
     list_filter = ["status", "series", "organiser", "city"]
     list_select_related = ["city", "organiser"]
@@ -92,7 +72,7 @@ class WorkshopAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug_de": ["title_de"]}
     readonly_fields = ["published_at", "created_at", "updated_at"]
     actions = ["publish", "unpublish"]
-    inlines = [QuoteInline, RankedItemInline, ContributionInline, DownloadInline, WorkshopRevisionInline]
+    inlines = [QuoteInline, RankedItemInline, ContributionInline, DownloadInline]
     fieldsets = [
         (_("Einordnung"), {"fields": [
             "series", ("date", "end_date"), "show_day", "city", "organiser", ("status", "published_at"),
@@ -123,13 +103,6 @@ class WorkshopAdmin(admin.ModelAdmin):
         url = obj.get_preview_url()
         return format_html('<a href="{}">{}</a>', url, _("Vorschau")) if url else "–"
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        message = self.construct_change_message(request, form, formsets, not change)
-        services.workshop_record_revision(
-            workshop=form.instance, user=request.user, comment=_summarise(message) if change else "Angelegt"
-        )
-
     @admin.action(description=_("Ausgewählte Berichte veröffentlichen"), permissions=["change"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Workshop.Status.PUBLISHED)
@@ -148,13 +121,3 @@ class WorkshopAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-
-def _summarise(change_message: list) -> str:
-    """The admin's structured change message as a short line for the history."""
-    parts = []
-    for entry in change_message:
-        for action, details in entry.items():
-            fields = details.get("fields") or []
-            name = details.get("name", "")
-            parts.append(" ".join(str(part) for part in (action, name, ", ".join(fields)) if part))
-    return "; ".join(parts) or "Gespeichert"

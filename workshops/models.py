@@ -312,27 +312,6 @@ class Download(TranslatedMixin, models.Model):
         return self.title_de
 
 
-class WorkshopRevision(models.Model):
-    """The edit history: a snapshot of the report each time an editor saves it in the admin."""
-
-    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="revisions")
-    created_at = models.DateTimeField(_("Zeitpunkt"), auto_now_add=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                             related_name="+", verbose_name=_("Bearbeitet von"))
-    status = models.CharField(_("Status"), max_length=12, choices=Workshop.Status.choices)
-    comment = models.CharField(_("Änderung"), max_length=500, blank=True)
-    snapshot = models.JSONField(_("Stand"), default=dict)
-    objects = ContentManager()
-
-    class Meta:
-        verbose_name = _("Bearbeitungsstand")
-        verbose_name_plural = _("Bearbeitungsverlauf")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.workshop} – {self.created_at:%Y-%m-%d %H:%M}"
-
-
 def plugin_template_folders() -> list[tuple[str, str]]:
     """The layouts a "Neueste Werkstattberichte" may choose (settings.WORKSHOPS_PLUGIN_TEMPLATE_FOLDERS):
     each a folder under templates/workshops/plugins/. A callable, so a site adds folders without a migration."""

@@ -64,6 +64,9 @@ THIRD_PARTY_APPS = [
     "parler",
     "csp",
     "axes",
+    # History of events, reports and profiles (familie_portal/admin_history.py).
+    "reversion",
+    "reversion_compare",
 ]
 LOCAL_APPS = [
     "blocks",

@@ -117,6 +117,8 @@ def test_helper_lists_for_editors_show_names_only(footer, role, url_name):
 @pytest.mark.parametrize("url_name", ["admin:djangocms_versioning_pagecontentversion_changelist",
                                       "admin:djangocms_versioning_aliascontentversion_changelist"])
 def test_version_lists_are_the_iqz_s(role, url_name):
+    """Aliases' versions are the IQZ's; of pages' versions a municipal editor sees only their own pages'
+    (tests/authz/test_page_versions.py), so no list across pages and none of the home page (id 1)."""
     response = client_as(role).get(reverse(url_name))
     assert response.status_code in (302, 403)
     if response.status_code == 302:

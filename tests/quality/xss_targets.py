@@ -492,7 +492,6 @@ NOT_RENDERED: dict[str, str] = {
     "managers.Municipality.ags": "official AGS from the shipped data file; only in the GeoJSON (JSON-encoded)",
     "events.Event.rrule": "parsed and rewritten by Event.save() (RFC 5545, invalid rules raise); pages show dates",
     "events.Event.exdates": "parsed into dates by Event.clean(); pages show the resulting dates only",
-    "workshops.WorkshopRevision.comment": "edit history, shown in the admin only",
     "familie_portal.SearchDocument.object_id": "primary key of the indexed object; never shown",
     "familie_portal.SearchDocument.language": "language code set by the indexer; never shown",
     "familie_portal.SearchDocument.kind": "provider key set by the indexer; shown as its fixed label",

@@ -27,7 +27,8 @@ class RegistrationSettingsInline(admin.StackedInline):
     extra = 1  # the empty form is there without JavaScript; left untouched, it saves nothing
     max_num = 1
     fieldsets = [
-        (None, {"fields": ["enabled", "opens_at", "closes_at", "places", "waiting_list"]}),
+        (None, {"fields": ["enabled", "opens_at", "closes_at", "places", "waiting_list", "notify_organiser",
+                           "organiser_email"]}),
         (_("Fragen"), {"fields": ["ask_organisation", "ask_phone", "ask_accessibility", "ask_dietary",
                                   "ask_message", "consent_text"]}),
     ]

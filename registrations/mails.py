@@ -75,6 +75,26 @@ def send_cancelled(registration, base_url: str) -> None:
     _send("cancelled", registration, base_url)
 
 
+def send_organiser_notice(registration, base_url: str, *, cancelled: bool) -> None:
+    """To the organiser, if the event asks for it: someone signed up (confirmed or waiting) or cancelled.
+    In German (the editors' language); the name and state, the counts and the way to the list."""
+    event_date = registration.event_date
+    settings_row = event_date.event.registration_settings
+    if not settings_row.notify_organiser or not settings_row.organiser_address:
+        return
+    event_date.refresh_from_db(fields=["confirmed", "waiting"])  # the counts as just written
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "registration": registration, "event": event_date.event, "event_date": event_date,
+            "end": occurrence_end(event_date.event, event_date.start), "cancelled": cancelled,
+            "site_name": settings.PORTAL_SITE_NAME,
+            "list_url": base_url + reverse("admin:registrations_eventdate_change", args=[event_date.pk]),
+        }
+        subject = " ".join(render_to_string("registrations/mail/organiser_subject.txt", context).split())
+        body = render_to_string("registrations/mail/organiser.txt", context)
+    send_mail_later(subject, body, [settings_row.organiser_address])
+
+
 def occurrence_ics(registration, url: str) -> str:
     """The registered date alone as iCalendar, with a reminder (VALARM) before it."""
     event_date = registration.event_date

@@ -53,6 +53,12 @@ class RegistrationSettings(models.Model):
     ask_accessibility = models.BooleanField(_("Barrierefreiheit und Kinderbetreuung erfragen"), default=True)
     ask_dietary = models.BooleanField(_("Verpflegungswünsche erfragen"), default=False)
     ask_message = models.BooleanField(_("Freitext (Anmerkungen) erfragen"), default=False)
+    notify_organiser = models.BooleanField(_("Veranstalter bei jeder Anmeldung/Abmeldung benachrichtigen"),
+                                           default=False)
+    organiser_email = models.EmailField(
+        _("E-Mail des Veranstalters"), blank=True,
+        help_text=_("Für die Benachrichtigungen. Leer: die E-Mail-Adresse zur Anmeldung der Veranstaltung."),
+    )
     consent_text = models.TextField(
         _("Einwilligungstext"), blank=True,
         help_text=_("Leer: der Standardtext mit Verweis auf die Datenschutzerklärung."),
@@ -66,6 +72,17 @@ class RegistrationSettings(models.Model):
 
     def __str__(self):
         return str(self.event)
+
+    @property
+    def organiser_address(self) -> str:
+        """Where the organiser's notices go ("" : nowhere)."""
+        return self.organiser_email or self.event.registration_email
+
+    def clean(self):
+        if self.notify_organiser and not self.organiser_address:
+            raise ValidationError({"organiser_email": _(
+                "Bitte geben Sie eine E-Mail-Adresse für die Benachrichtigungen an (oder bei der Veranstaltung "
+                "eine E-Mail-Adresse zur Anmeldung).")})
 
 
 class EventDate(models.Model):

@@ -108,6 +108,8 @@ def registration_confirm(*, registration: Registration, base_url: str, now: date
         if registration.status != Status.BOOKED_OUT:
             event_date.save(update_fields=["confirmed", "waiting"])
         notify(registration, base_url)
+        if registration.status != Status.BOOKED_OUT:
+            mails.send_organiser_notice(registration, base_url, cancelled=False)
     return registration
 
 
@@ -131,6 +133,8 @@ def registration_cancel(*, registration: Registration, base_url: str, now: datet
             event_date.save(update_fields=["confirmed", "waiting", "cancelled"])
             mails.send_cancelled(registration, base_url)
         _fill(event_date, base_url=base_url, now=now)
+        if previous != Status.PENDING:
+            mails.send_organiser_notice(registration, base_url, cancelled=True)
     return registration
 
 

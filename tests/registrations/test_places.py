@@ -66,7 +66,7 @@ def test_the_json_ld_offer_follows_the_places(client, places, taken, waiting_lis
 
 
 def test_the_cards_of_every_list_show_the_state(client):
-    open_ = make_event(title_de="Offen", places=3, start=NOW + timedelta(days=3))
+    make_event(title_de="Offen", places=3, start=NOW + timedelta(days=3))
     waiting = make_event(title_de="Mit Warteliste", places=1, start=NOW + timedelta(days=4))
     full = make_event(title_de="Voll", places=1, waiting_list=False, start=NOW + timedelta(days=5))
     closed = make_event(title_de="Geschlossen", places=5, start=NOW + timedelta(days=6))

@@ -29,10 +29,10 @@ def _links(registration, base_url: str) -> dict:
         }
 
 
-def _send(name: str, registration, base_url: str, *, attachments=None) -> None:
+def _send(name: str, registration, base_url: str, *, attachments=None, **extra) -> None:
     event_date = registration.event_date
     with translation.override(registration.language):
-        context = {
+        context = {**extra,
             "registration": registration, "event": event_date.event, "event_date": event_date,
             "end": occurrence_end(event_date.event, event_date.start),
             "confirm_hours": settings.PORTAL_REGISTRATION_CONFIRM_HOURS,
@@ -73,6 +73,11 @@ def send_moved_up(registration, base_url: str) -> None:
 
 def send_cancelled(registration, base_url: str) -> None:
     _send("cancelled", registration, base_url)
+
+
+def send_message(registration, base_url: str, *, subject: str, text: str) -> None:
+    """The organiser's own message to a participant (subject and text as written, the date and links around)."""
+    _send("message", registration, base_url, organiser_subject=subject, text=text)
 
 
 def send_organiser_notice(registration, base_url: str, *, cancelled: bool) -> None:

@@ -171,6 +171,15 @@ def _fill(event_date: EventDate, *, base_url: str, now: datetime) -> int:
     return len(moved)
 
 
+def event_date_message(*, event_date: EventDate, subject: str, text: str, base_url: str) -> int:
+    """The organiser's message to everyone confirmed for the date: one mail per participant (no one sees
+    another's address), queued for the worker. Returns how many were queued."""
+    registrations = list(event_date.registrations.filter(status=Status.CONFIRMED).select_related("event_date__event"))
+    for registration in registrations:
+        mails.send_message(registration, base_url, subject=subject, text=text)
+    return len(registrations)
+
+
 def registrations_purge(*, now: datetime | None = None) -> int:
     """Delete personal data: every registration of a date more than PORTAL_REGISTRATION_RETENTION_DAYS
     past, and sign-ups never confirmed within their link's validity. The counts stay on EventDate."""

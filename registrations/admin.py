@@ -29,7 +29,8 @@ class RegistrationSettingsInline(admin.StackedInline):
     extra = 1  # the empty form is there without JavaScript; left untouched, it saves nothing
     max_num = 1
     fieldsets = [
-        (None, {"fields": ["enabled", "opens_at", "closes_at", "places", "waiting_list", "notify_organiser",
+        (None, {"fields": ["enabled", "opens_at", "closes_at", "places", "waiting_list", "reminder_days",
+                           "notify_organiser",
                            "organiser_email"]}),
         (_("Fragen"), {"fields": ["ask_organisation", "ask_phone", "ask_accessibility", "ask_dietary",
                                   "ask_message", "consent_text"]}),
@@ -161,7 +162,7 @@ class RegistrationAdmin(EventScopeMixin, admin.ModelAdmin):
     search_fields = ("name", "email", "event_date__event__title_de")
     readonly_fields = ("event_date", "status", "name", "email", "organisation", "phone", "accessibility",
                        "accessibility_other", "dietary", "message", "language", "created", "confirmed_at",
-                       "waiting_since", "cancelled_at")
+                       "waiting_since", "cancelled_at", "reminded_at")
     fields = readonly_fields
 
     def event_id(self, obj) -> int:

@@ -20,6 +20,13 @@ from registrations import tokens
 ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH"
 
 
+def site_base_url() -> str:
+    """The portal's address for mails sent outside a request (scheduled jobs): PORTAL_SITE_DOMAIN, over
+    https wherever http is redirected to it."""
+    scheme = "https" if getattr(settings, "SECURE_SSL_REDIRECT", False) else "http"
+    return f"{scheme}://{settings.PORTAL_SITE_DOMAIN}"
+
+
 def _links(registration, base_url: str) -> dict:
     with translation.override(registration.language):
         return {
@@ -73,6 +80,11 @@ def send_moved_up(registration, base_url: str) -> None:
 
 def send_cancelled(registration, base_url: str) -> None:
     _send("cancelled", registration, base_url)
+
+
+def send_reminder(registration, base_url: str) -> None:
+    ics = occurrence_ics(registration, _links(registration, base_url)["event_url"])
+    _send("reminder", registration, base_url, attachments=[("termin.ics", ics, ICS_TYPE)])
 
 
 def send_message(registration, base_url: str, *, subject: str, text: str) -> None:

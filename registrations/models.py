@@ -53,6 +53,10 @@ class RegistrationSettings(models.Model):
     ask_accessibility = models.BooleanField(_("Barrierefreiheit und Kinderbetreuung erfragen"), default=True)
     ask_dietary = models.BooleanField(_("Verpflegungswünsche erfragen"), default=False)
     ask_message = models.BooleanField(_("Freitext (Anmerkungen) erfragen"), default=False)
+    reminder_days = models.PositiveSmallIntegerField(
+        _("Erinnerung N Tage vorher"), null=True, blank=True,
+        help_text=_("Eine E-Mail an alle Bestätigten so viele Tage vor dem Termin. Leer oder 0: keine Erinnerung."),
+    )
     notify_organiser = models.BooleanField(_("Veranstalter bei jeder Anmeldung/Abmeldung benachrichtigen"),
                                            default=False)
     organiser_email = models.EmailField(
@@ -153,6 +157,7 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("bestätigt am"), null=True, blank=True)
     waiting_since = models.DateTimeField(_("auf der Warteliste seit"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("erinnert am"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Anmeldung")

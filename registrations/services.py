@@ -15,9 +15,10 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 
+from events.calendar import local_date
 from events.recurrence import Occurrence
 from registrations import mails
 from registrations.models import EventDate, Registration, RegistrationSettings
@@ -178,6 +179,34 @@ def event_date_message(*, event_date: EventDate, subject: str, text: str, base_u
     for registration in registrations:
         mails.send_message(registration, base_url, subject=subject, text=text)
     return len(registrations)
+
+
+def registrations_remind(*, now: datetime | None = None) -> int:
+    """The reminders of the day (a daily job): each confirmed registration of a date N local days ahead
+    (RegistrationSettings.reminder_days), or fewer if the job missed a day, once - `reminded_at` is set
+    by a conditional update, so two runs never send it twice. Returns how many were sent."""
+    now = now or timezone.now()
+    today = local_date(now)
+    longest = RegistrationSettings.objects.filter(enabled=True).aggregate(days=Max("reminder_days"))["days"]
+    if not longest:
+        return 0
+    due = (Registration.objects.filter(
+        status=Status.CONFIRMED, reminded_at__isnull=True, event_date__start__gt=now,
+        event_date__start__lt=now + timedelta(days=longest + 1),
+        event_date__event__registration_settings__enabled=True,
+        event_date__event__registration_settings__reminder_days__gt=0,
+    ).select_related("event_date__event__registration_settings").order_by("pk"))
+    sent = 0
+    for registration in due:
+        days = registration.event_date.event.registration_settings.reminder_days
+        if local_date(registration.event_date.start) - timedelta(days=days) > today:
+            continue
+        with transaction.atomic():
+            if Registration.objects.filter(pk=registration.pk, status=Status.CONFIRMED,
+                                           reminded_at__isnull=True).update(reminded_at=now):
+                mails.send_reminder(registration, mails.site_base_url())
+                sent += 1
+    return sent
 
 
 def registrations_purge(*, now: datetime | None = None) -> int:

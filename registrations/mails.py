@@ -82,6 +82,10 @@ def send_cancelled(registration, base_url: str) -> None:
     _send("cancelled", registration, base_url)
 
 
+def send_date_cancelled(registration, base_url: str) -> None:
+    _send("date_cancelled", registration, base_url)
+
+
 def send_reminder(registration, base_url: str) -> None:
     ics = occurrence_ics(registration, _links(registration, base_url)["event_url"])
     _send("reminder", registration, base_url, attachments=[("termin.ics", ics, ICS_TYPE)])

@@ -146,6 +146,39 @@ def registration_delete(*, registration: Registration, base_url: str) -> None:
         Registration.objects.filter(pk=registration.pk).delete()
 
 
+def event_date_cancel(*, event_date: EventDate, base_url: str) -> int:
+    """The date does not take place: sign-up closed, every place and waiting position cancelled, each
+    person told by mail. Returns how many were told (again: none)."""
+    with transaction.atomic():
+        event_date = _locked_date(event_date.pk)
+        active = list(event_date.registrations.filter(status__in=Registration.ACTIVE)
+                      .select_related("event_date__event"))
+        now, told = timezone.now(), 0
+        for registration in active:
+            holding = registration.status != Status.PENDING  # a pending sign-up was never told it counts
+            registration.status, registration.cancelled_at = Status.CANCELLED, now
+            registration.save(update_fields=["status", "cancelled_at"])
+            if holding:
+                mails.send_date_cancelled(registration, base_url)
+                told += 1
+        event_date.cancelled += event_date.confirmed + event_date.waiting
+        event_date.confirmed = event_date.waiting = 0
+        event_date.closed = True
+        event_date.save(update_fields=["confirmed", "waiting", "cancelled", "closed"])
+    return told
+
+
+def event_cancelled_dates(*, instance, **kwargs) -> None:
+    """After an event is saved (a post_save receiver): every coming date with registrations that the
+    series now leaves out (its "Ausnahmen") is cancelled for its participants (event_date_cancel)."""
+    if not instance.rrule or not instance.exdates:
+        return
+    cancelled_days = set(instance.exception_dates)
+    for event_date in EventDate.objects.filter(event=instance, start__gt=timezone.now(), closed=False):
+        if local_date(event_date.start) in cancelled_days:
+            event_date_cancel(event_date=event_date, base_url=mails.site_base_url())
+
+
 def event_date_fill(*, event_date: EventDate, base_url: str) -> int:
     """Move people up while places are free (after a cancellation, or when the organiser adds places)."""
     with transaction.atomic():

@@ -7,13 +7,14 @@ The registration's state in templates:
   (selectors.DatePlaces, two queries); a cached part or page around it lasts no longer than the states
   shown stay true. A date card then includes `registrations/includes/places.html` with
   `availability=places|places_of:occurrence`.
+- `{% result_places results as places %}`: the same for the events among search results (their next date).
 """
 
 from django import template
 
 from familie_portal import caching
 from registrations.links import register_url
-from registrations.selectors import DatePlaces
+from registrations.selectors import DatePlaces, next_date_places
 
 register = template.Library()
 
@@ -38,3 +39,20 @@ def date_places(context, occurrences):
 def places_of(places, occurrence):
     """The availability of `occurrence` in a `date_places` result (None without one, or without sign-up)."""
     return places.get(occurrence) if isinstance(places, DatePlaces) else None
+
+
+@register.simple_tag(takes_context=True)
+def result_places(context, documents):
+    """The places of the events among search results (`document.kind == "event"`): their next date's."""
+    ids = [int(d.object_id) for d in documents if d.kind == "event" and str(d.object_id).isdigit()]
+    places = next_date_places(ids) if ids else DatePlaces([])
+    caching.holds_until(context.get("request"), places.holds_until)
+    return places
+
+
+@register.filter
+def result_availability(places, document):
+    """The availability of a search result's event in a `result_places` result (None: not an event, or no sign-up)."""
+    if not isinstance(places, DatePlaces) or document.kind != "event" or not str(document.object_id).isdigit():
+        return None
+    return places.of_event(int(document.object_id))

@@ -110,3 +110,25 @@ def test_cached_lists_follow_confirmations_and_the_beginning_of_a_date(visitor, 
     with time_machine.travel(event.start + timedelta(minutes=1), tick=False):
         html = visitor.get("/veranstaltungen/").content.decode()
         assert "Anmeldung geschlossen" in _card(html, "Gecacht"), "the date has begun: sign-ups closed"
+
+
+def _search(client, word):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/suche/", {"q": word})  # warm menus and URLs
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/suche/", {"q": word}).content.decode()
+    return html, [q["sql"] for q in queries]
+
+
+def test_an_event_among_search_results_shows_its_places_in_constant_queries(client):
+    for i in range(2):
+        _taken(make_event(title_de=f"Seeadlerwerkstatt {i}", places=3, start=NOW + timedelta(days=3 + i)), 1)
+    html, few = _search(client, "Seeadlerwerkstatt")
+    assert "noch 2 Plätze" in html[html.index("Seeadlerwerkstatt 0</a>") - 600 :]
+    for i in range(2, 9):
+        _taken(make_event(title_de=f"Seeadlerwerkstatt {i}", places=3, start=NOW + timedelta(days=3 + i)), 1)
+    html, many = _search(client, "Seeadlerwerkstatt")
+    assert html.count("noch 2 Plätze") == 9
+    assert len(many) == len(few), "\n".join(many)

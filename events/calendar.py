@@ -119,6 +119,11 @@ class MonthGrid:
     def days_with_events(self) -> list[CalendarDay]:
         return [day for week in self.weeks for day in week.days if day.in_month and day.has_events]
 
+    @property
+    def occurrences(self) -> list:
+        """Every occurrence of the month's days (a multi-day one once per day)."""
+        return [occurrence for day in self.days_with_events for occurrence in day.occurrences]
+
 
 def grid_range(year: int, month: int) -> tuple[date, date]:
     """[first Monday shown, Monday after the last day shown) of a month grid."""

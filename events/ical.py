@@ -21,8 +21,9 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 UID_SUFFIX = "@veranstaltungen.familie-portal"
 
 
-def build_calendar(events, *, name: str, absolute_url) -> bytes:
-    """An iCalendar document for `events`; `absolute_url(event)` gives each event's public address."""
+def build_calendar(events, *, name: str, absolute_url, notes: dict | None = None) -> bytes:
+    """An iCalendar document for `events`; `absolute_url(event)` gives each event's public address,
+    `notes` an extra line of a DESCRIPTION by event id (the portal's sign-up and its places)."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.PORTAL_SITE_NAME}//Veranstaltungskalender//DE")
     calendar.add("version", "2.0")
@@ -32,7 +33,7 @@ def build_calendar(events, *, name: str, absolute_url) -> bytes:
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     events = list(events)
     for event in events:
-        calendar.add_component(vevent(event, url=absolute_url(event)))
+        calendar.add_component(vevent(event, url=absolute_url(event), note=(notes or {}).get(event.pk, "")))
     if events:
         # VTIMEZONE covering every date the calendar can produce (a series without end: ten years on).
         first = min(local_date(e.start) for e in events) - timedelta(days=1)
@@ -42,7 +43,7 @@ def build_calendar(events, *, name: str, absolute_url) -> bytes:
     return calendar.to_ical()
 
 
-def vevent(event, *, url: str) -> VEvent:
+def vevent(event, *, url: str, note: str = "") -> VEvent:
     component = VEvent()
     component.add("uid", f"{event.uid}{UID_SUFFIX}")
     component.add("dtstamp", event.updated)
@@ -68,7 +69,8 @@ def vevent(event, *, url: str) -> VEvent:
                                             f"{event.venue_postcode} {event.venue_city}".strip()] if part)
     if location:
         component.add("location", location)
-    description = "\n\n".join(part for part in [event.lead, strip_tags(event.description).strip(), url] if part)
+    description = "\n\n".join(
+        part for part in [event.lead, strip_tags(event.description).strip(), note, url] if part)
     component.add("description", description)
     if url:
         component.add("url", url)

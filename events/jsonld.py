@@ -7,7 +7,9 @@ from events.calendar import local_date
 from familie_portal.jsonld import json_ld_script
 
 
-def event_json_ld(occurrence, *, url: str, image_url: str = "") -> SafeString:
+def event_json_ld(occurrence, *, url: str, image_url: str = "", places=None, register_url: str = "") -> SafeString:
+    """`places`: the date's registrations.selectors.Availability when it takes sign-ups on the portal
+    (`register_url`, absolute: its form) - then the offer and the remaining places are the portal's."""
     event = occurrence.event
     if occurrence.all_day:
         start, end = local_date(occurrence.start).isoformat(), occurrence.last_day.isoformat()
@@ -40,6 +42,16 @@ def event_json_ld(occurrence, *, url: str, image_url: str = "") -> SafeString:
         }
     if image_url:
         data["image"] = [image_url]
+    if places is not None:
+        offer = {"@type": "Offer", "url": register_url, "availability": places.schema_availability}
+        if places.opens_at:
+            offer["validFrom"] = places.opens_at.isoformat()
+        if places.closes_at:
+            offer["validThrough"] = places.closes_at.isoformat()
+        data["offers"] = offer
+        data["maximumAttendeeCapacity"] = places.places
+        data["remainingAttendeeCapacity"] = places.remaining
+        return json_ld_script(data)
     if event.has_registration:
         offer = {
             "@type": "Offer",

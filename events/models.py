@@ -8,7 +8,7 @@ falls back to German. What is public is decided in exactly one place: `EventQuer
 """
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from cms.models import CMSPlugin
 from django.conf import settings
@@ -211,6 +211,10 @@ class Event(models.Model):
         return self.title_de
 
     def save(self, *args, **kwargs):
+        # Whole seconds, as every date is counted (recurrence.first_start; RFC 5545 has no fractions).
+        for name in ("start", "end"):
+            if isinstance(getattr(self, name), datetime):
+                setattr(self, name, getattr(self, name).replace(microsecond=0))
         if self.rrule:
             self.rrule = recurrence.normalize_rrule(self.rrule, start=self.start)
         self.series_end = recurrence.series_end(self)

@@ -129,8 +129,13 @@ def parse_exdates(text: str) -> list[date]:
 
 
 def first_start(event) -> datetime:
-    """The start of the first occurrence in local time; all-day dates start at midnight."""
-    start = timezone.localtime(event.start, local_tz())
+    """The start of the first occurrence in local time, in whole seconds; all-day dates start at midnight.
+
+    Whole seconds because a rule's starts are (dateutil drops the fraction of dtstart, RFC 5545 knows
+    none): with a start taken from the clock (10:00:30.5) the rule's first start, 10:00:30, would fall
+    before the series' start and the first date would be lost.
+    """
+    start = timezone.localtime(event.start, local_tz()).replace(microsecond=0)
     return local_midnight(start.date()) if event.all_day else start
 
 

@@ -23,7 +23,10 @@ from events.calendar import MAX_YEAR, MIN_YEAR, checked_day, checked_month, loca
 from events.filters import EventFilterForm
 from events.jsonld import event_json_ld
 from events.recurrence import Occurrence, expand, first_start, occurrence_end, occurrence_on
+from familie_portal import caching
 from managers.models import Organisation
+from registrations.links import ical_notes, register_url
+from registrations.selectors import DatePlaces
 
 PAGE_SIZE = 20
 SERIES_DATES_SHOWN = 24
@@ -188,6 +191,10 @@ class EventDetailView(TemplateView):
             occurrence = Occurrence(event, start, occurrence_end(event, start))
         url = self.request.build_absolute_uri(occurrence.get_absolute_url())
         image_url = self.request.build_absolute_uri(event.image.url) if event.image else ""
+        places = DatePlaces([occurrence])  # the portal's sign-up: the box and the JSON-LD offer
+        caching.holds_until(self.request, places.holds_until)
+        availability = places.get(occurrence)
+        sign_up_url = self.request.build_absolute_uri(register_url(occurrence)) if availability else ""
         year = timezone.localtime(occurrence.start).year
         context = super().get_context_data(**kwargs)
         context.update(
@@ -195,7 +202,9 @@ class EventDetailView(TemplateView):
             occurrence=occurrence,
             series_dates=series_dates,
             series_over=series_over,
-            json_ld=event_json_ld(occurrence, url=url, image_url=image_url),
+            availability=availability,
+            json_ld=event_json_ld(occurrence, url=url, image_url=image_url, places=availability,
+                                  register_url=sign_up_url),
             organiser_year=year,
             organiser_year_heading=organiser_year_heading(event.organiser, year),
         )
@@ -228,7 +237,8 @@ class EventIcsView(View):
         if event is None:
             raise Http404
         content = ical.build_calendar(
-            [event], name=event.title, absolute_url=lambda e: request.build_absolute_uri(e.get_absolute_url())
+            [event], name=event.title, absolute_url=lambda e: request.build_absolute_uri(e.get_absolute_url()),
+            notes=ical_notes([event], request=request),
         )
         return _ics_response(content, f"{event.slug}.ics")
 
@@ -245,9 +255,10 @@ class IcalFeedView(FilteredOccurrencesMixin, View):
                 start=now - selectors.FEED_PAST, end=selectors.upcoming_end(now),
                 horizon=selectors.UPCOMING_HORIZON,
             )
-            events = form.filter_events(selectors.public_events()).overlapping(start, end)
+            events = list(form.filter_events(selectors.public_events()).overlapping(start, end))
         content = ical.build_calendar(
             events,
+            notes=ical_notes(events, request=request),
             name=f"{_('Veranstaltungen')} – {settings.PORTAL_SITE_NAME}",
             absolute_url=lambda e: request.build_absolute_uri(e.get_absolute_url()),
         )

@@ -10,7 +10,7 @@ starts one too).
 - Scheduled jobs: `SCHEDULED_JOBS` names the tasks a timer enqueues (`manage.py enqueue_jobs daily`,
   deploy/systemd/familie-portal-jobs.timer). Today: the search index rebuild, the deletion of
   registrations' personal data after the retention period and of pending profile photo uploads older
-  than a day; reminders join here when they exist.
+  than a day, and the reminders before registered dates.
 
 Log lines name the task and the attempt, never addresses or message text (no personal data).
 """
@@ -84,6 +84,16 @@ def purge_registrations() -> int:
 
 
 @task()
+def send_registration_reminders() -> int:
+    """The day's reminders before registered dates (registrations app, RegistrationSettings.reminder_days)."""
+    from registrations.services import registrations_remind
+
+    count = registrations_remind()
+    logger.info("Registration reminders sent: %d", count, extra={"task": "send_registration_reminders"})
+    return count
+
+
+@task()
 def rebuild_search_index() -> int:
     """The whole search index anew (as `manage.py rebuild_search_index`), e.g. nightly."""
     from familie_portal.search import index
@@ -105,5 +115,5 @@ def delete_pending_uploads() -> int:
 
 # The periodic jobs, by schedule name (`manage.py enqueue_jobs <name>`, run by a systemd timer).
 SCHEDULED_JOBS = {
-    "daily": [rebuild_search_index, purge_registrations, delete_pending_uploads],
+    "daily": [rebuild_search_index, purge_registrations, delete_pending_uploads, send_registration_reminders],
 }

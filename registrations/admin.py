@@ -8,13 +8,15 @@ through crafted URLs.
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from events.selectors import events_editable_by
 from registrations import exports, services
+from registrations.forms import ParticipantMessageForm
 from registrations.models import EventDate, Registration, RegistrationSettings
 from registrations.selectors import event_dates_manageable_by
 
@@ -27,7 +29,9 @@ class RegistrationSettingsInline(admin.StackedInline):
     extra = 1  # the empty form is there without JavaScript; left untouched, it saves nothing
     max_num = 1
     fieldsets = [
-        (None, {"fields": ["enabled", "opens_at", "closes_at", "places", "waiting_list"]}),
+        (None, {"fields": ["enabled", "opens_at", "closes_at", "places", "waiting_list", "reminder_days",
+                           "notify_organiser",
+                           "organiser_email"]}),
         (_("Fragen"), {"fields": ["ask_organisation", "ask_phone", "ask_accessibility", "ask_dietary",
                                   "ask_message", "consent_text"]}),
     ]
@@ -98,9 +102,10 @@ class EventDateAdmin(EventScopeMixin, admin.ModelAdmin):
 
     @admin.display(description=_("Teilnehmerliste"))
     def downloads(self, obj):
-        return format_html('<a href="{}">CSV</a> · <a href="{}">XLSX</a>',
+        return format_html('<a href="{}">CSV</a> · <a href="{}">XLSX</a> · <a href="{}">{}</a>',
                            reverse("admin:registrations_eventdate_export", args=[obj.pk, "csv"]),
-                           reverse("admin:registrations_eventdate_export", args=[obj.pk, "xlsx"]))
+                           reverse("admin:registrations_eventdate_export", args=[obj.pk, "xlsx"]),
+                           reverse("admin:registrations_eventdate_message", args=[obj.pk]), _("Nachricht"))
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -114,15 +119,37 @@ class EventDateAdmin(EventScopeMixin, admin.ModelAdmin):
         return [
             path("<int:pk>/export/<str:kind>/", self.admin_site.admin_view(self.export_view),
                  name="registrations_eventdate_export"),
+            path("<int:pk>/nachricht/", self.admin_site.admin_view(self.message_view),
+                 name="registrations_eventdate_message"),
             *super().get_urls(),
         ]
+
+    def _visible_date(self, request, pk) -> EventDate:
+        """A date whose participant list the user may see (the exports and the message ask the same)."""
+        event_date = get_object_or_404(event_dates_manageable_by(request.user).select_related("event"), pk=pk)
+        if not self.has_view_permission(request, event_date):
+            raise PermissionDenied
+        return event_date
+
+    def message_view(self, request, pk):
+        """A message to everyone confirmed for the date: one mail each, through the task queue."""
+        event_date = self._visible_date(request, pk)
+        form = ParticipantMessageForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            base_url = request.build_absolute_uri("/").rstrip("/")
+            count = services.event_date_message(event_date=event_date, base_url=base_url, **form.cleaned_data)
+            self.message_user(request, _("Die Nachricht geht an %(count)d bestätigte Teilnehmende.")
+                              % {"count": count}, messages.SUCCESS)
+            return redirect("admin:registrations_eventdate_change", event_date.pk)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "original": event_date,
+                   "form": form, "title": _("Nachricht an die Teilnehmenden"),
+                   "recipients": event_date.registrations.filter(status="confirmed").count()}
+        return TemplateResponse(request, "admin/registrations/eventdate/message.html", context)
 
     def export_view(self, request, pk, kind):
         if kind not in ("csv", "xlsx"):
             raise Http404
-        event_date = get_object_or_404(event_dates_manageable_by(request.user).select_related("event"), pk=pk)
-        if not self.has_view_permission(request, event_date):
-            raise PermissionDenied
+        event_date = self._visible_date(request, pk)
         return exports.csv_response(event_date) if kind == "csv" else exports.xlsx_response(event_date)
 
 
@@ -135,7 +162,7 @@ class RegistrationAdmin(EventScopeMixin, admin.ModelAdmin):
     search_fields = ("name", "email", "event_date__event__title_de")
     readonly_fields = ("event_date", "status", "name", "email", "organisation", "phone", "accessibility",
                        "accessibility_other", "dietary", "message", "language", "created", "confirmed_at",
-                       "waiting_since", "cancelled_at")
+                       "waiting_since", "cancelled_at", "reminded_at")
     fields = readonly_fields
 
     def event_id(self, obj) -> int:

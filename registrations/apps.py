@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class RegistrationsConfig(AppConfig):
     name = "registrations"
     verbose_name = _("Anmeldungen")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from events.models import Event
+        from registrations.services import event_cancelled_dates
+
+        # A series date that the editor marks as cancelled ("Ausnahmen"): its participants are told.
+        post_save.connect(event_cancelled_dates, sender=Event, dispatch_uid="registrations-cancelled-dates")

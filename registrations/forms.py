@@ -62,3 +62,16 @@ class RegistrationForm(forms.Form):
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))
 
+
+
+class ParticipantMessageForm(forms.Form):
+    """The organiser's message to everyone confirmed for a date (admin)."""
+
+    subject = forms.CharField(label=_("Betreff"), max_length=200)
+    text = forms.CharField(label=_("Nachricht"), max_length=10000, widget=forms.Textarea(attrs={"rows": 12}))
+
+    def clean_subject(self):
+        subject = " ".join(self.cleaned_data["subject"].split())  # one line: a mail header
+        if not subject:
+            raise forms.ValidationError(_("Bitte geben Sie einen Betreff an."))
+        return subject

@@ -20,6 +20,13 @@ from registrations import tokens
 ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH"
 
 
+def site_base_url() -> str:
+    """The portal's address for mails sent outside a request (scheduled jobs): PORTAL_SITE_DOMAIN, over
+    https wherever http is redirected to it."""
+    scheme = "https" if getattr(settings, "SECURE_SSL_REDIRECT", False) else "http"
+    return f"{scheme}://{settings.PORTAL_SITE_DOMAIN}"
+
+
 def _links(registration, base_url: str) -> dict:
     with translation.override(registration.language):
         return {
@@ -29,10 +36,10 @@ def _links(registration, base_url: str) -> dict:
         }
 
 
-def _send(name: str, registration, base_url: str, *, attachments=None) -> None:
+def _send(name: str, registration, base_url: str, *, attachments=None, **extra) -> None:
     event_date = registration.event_date
     with translation.override(registration.language):
-        context = {
+        context = {**extra,
             "registration": registration, "event": event_date.event, "event_date": event_date,
             "end": occurrence_end(event_date.event, event_date.start),
             "confirm_hours": settings.PORTAL_REGISTRATION_CONFIRM_HOURS,
@@ -73,6 +80,40 @@ def send_moved_up(registration, base_url: str) -> None:
 
 def send_cancelled(registration, base_url: str) -> None:
     _send("cancelled", registration, base_url)
+
+
+def send_date_cancelled(registration, base_url: str) -> None:
+    _send("date_cancelled", registration, base_url)
+
+
+def send_reminder(registration, base_url: str) -> None:
+    ics = occurrence_ics(registration, _links(registration, base_url)["event_url"])
+    _send("reminder", registration, base_url, attachments=[("termin.ics", ics, ICS_TYPE)])
+
+
+def send_message(registration, base_url: str, *, subject: str, text: str) -> None:
+    """The organiser's own message to a participant (subject and text as written, the date and links around)."""
+    _send("message", registration, base_url, organiser_subject=subject, text=text)
+
+
+def send_organiser_notice(registration, base_url: str, *, cancelled: bool) -> None:
+    """To the organiser, if the event asks for it: someone signed up (confirmed or waiting) or cancelled.
+    In German (the editors' language); the name and state, the counts and the way to the list."""
+    event_date = registration.event_date
+    settings_row = event_date.event.registration_settings
+    if not settings_row.notify_organiser or not settings_row.organiser_address:
+        return
+    event_date.refresh_from_db(fields=["confirmed", "waiting"])  # the counts as just written
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "registration": registration, "event": event_date.event, "event_date": event_date,
+            "end": occurrence_end(event_date.event, event_date.start), "cancelled": cancelled,
+            "site_name": settings.PORTAL_SITE_NAME,
+            "list_url": base_url + reverse("admin:registrations_eventdate_change", args=[event_date.pk]),
+        }
+        subject = " ".join(render_to_string("registrations/mail/organiser_subject.txt", context).split())
+        body = render_to_string("registrations/mail/organiser.txt", context)
+    send_mail_later(subject, body, [settings_row.organiser_address])
 
 
 def occurrence_ics(registration, url: str) -> str:

@@ -53,6 +53,16 @@ class RegistrationSettings(models.Model):
     ask_accessibility = models.BooleanField(_("Barrierefreiheit und Kinderbetreuung erfragen"), default=True)
     ask_dietary = models.BooleanField(_("Verpflegungswünsche erfragen"), default=False)
     ask_message = models.BooleanField(_("Freitext (Anmerkungen) erfragen"), default=False)
+    reminder_days = models.PositiveSmallIntegerField(
+        _("Erinnerung N Tage vorher"), null=True, blank=True,
+        help_text=_("Eine E-Mail an alle Bestätigten so viele Tage vor dem Termin. Leer oder 0: keine Erinnerung."),
+    )
+    notify_organiser = models.BooleanField(_("Veranstalter bei jeder Anmeldung/Abmeldung benachrichtigen"),
+                                           default=False)
+    organiser_email = models.EmailField(
+        _("E-Mail des Veranstalters"), blank=True,
+        help_text=_("Für die Benachrichtigungen. Leer: die E-Mail-Adresse zur Anmeldung der Veranstaltung."),
+    )
     consent_text = models.TextField(
         _("Einwilligungstext"), blank=True,
         help_text=_("Leer: der Standardtext mit Verweis auf die Datenschutzerklärung."),
@@ -66,6 +76,17 @@ class RegistrationSettings(models.Model):
 
     def __str__(self):
         return str(self.event)
+
+    @property
+    def organiser_address(self) -> str:
+        """Where the organiser's notices go ("" : nowhere)."""
+        return self.organiser_email or self.event.registration_email
+
+    def clean(self):
+        if self.notify_organiser and not self.organiser_address:
+            raise ValidationError({"organiser_email": _(
+                "Bitte geben Sie eine E-Mail-Adresse für die Benachrichtigungen an (oder bei der Veranstaltung "
+                "eine E-Mail-Adresse zur Anmeldung).")})
 
 
 class EventDate(models.Model):
@@ -136,6 +157,7 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("bestätigt am"), null=True, blank=True)
     waiting_since = models.DateTimeField(_("auf der Warteliste seit"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("erinnert am"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Anmeldung")

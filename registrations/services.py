@@ -15,9 +15,10 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 
+from events.calendar import local_date
 from events.recurrence import Occurrence
 from registrations import mails
 from registrations.models import EventDate, Registration, RegistrationSettings
@@ -108,6 +109,8 @@ def registration_confirm(*, registration: Registration, base_url: str, now: date
         if registration.status != Status.BOOKED_OUT:
             event_date.save(update_fields=["confirmed", "waiting"])
         notify(registration, base_url)
+        if registration.status != Status.BOOKED_OUT:
+            mails.send_organiser_notice(registration, base_url, cancelled=False)
     return registration
 
 
@@ -131,6 +134,8 @@ def registration_cancel(*, registration: Registration, base_url: str, now: datet
             event_date.save(update_fields=["confirmed", "waiting", "cancelled"])
             mails.send_cancelled(registration, base_url)
         _fill(event_date, base_url=base_url, now=now)
+        if previous != Status.PENDING:
+            mails.send_organiser_notice(registration, base_url, cancelled=True)
     return registration
 
 
@@ -139,6 +144,39 @@ def registration_delete(*, registration: Registration, base_url: str) -> None:
     with transaction.atomic():
         registration_cancel(registration=registration, base_url=base_url)
         Registration.objects.filter(pk=registration.pk).delete()
+
+
+def event_date_cancel(*, event_date: EventDate, base_url: str) -> int:
+    """The date does not take place: sign-up closed, every place and waiting position cancelled, each
+    person told by mail. Returns how many were told (again: none)."""
+    with transaction.atomic():
+        event_date = _locked_date(event_date.pk)
+        active = list(event_date.registrations.filter(status__in=Registration.ACTIVE)
+                      .select_related("event_date__event"))
+        now, told = timezone.now(), 0
+        for registration in active:
+            holding = registration.status != Status.PENDING  # a pending sign-up was never told it counts
+            registration.status, registration.cancelled_at = Status.CANCELLED, now
+            registration.save(update_fields=["status", "cancelled_at"])
+            if holding:
+                mails.send_date_cancelled(registration, base_url)
+                told += 1
+        event_date.cancelled += event_date.confirmed + event_date.waiting
+        event_date.confirmed = event_date.waiting = 0
+        event_date.closed = True
+        event_date.save(update_fields=["confirmed", "waiting", "cancelled", "closed"])
+    return told
+
+
+def event_cancelled_dates(*, instance, **kwargs) -> None:
+    """After an event is saved (a post_save receiver): every coming date with registrations that the
+    series now leaves out (its "Ausnahmen") is cancelled for its participants (event_date_cancel)."""
+    if not instance.rrule or not instance.exdates:
+        return
+    cancelled_days = set(instance.exception_dates)
+    for event_date in EventDate.objects.filter(event=instance, start__gt=timezone.now(), closed=False):
+        if local_date(event_date.start) in cancelled_days:
+            event_date_cancel(event_date=event_date, base_url=mails.site_base_url())
 
 
 def event_date_fill(*, event_date: EventDate, base_url: str) -> int:
@@ -165,6 +203,43 @@ def _fill(event_date: EventDate, *, base_url: str, now: datetime) -> int:
         event_date.waiting -= len(moved)
         event_date.save(update_fields=["confirmed", "waiting"])
     return len(moved)
+
+
+def event_date_message(*, event_date: EventDate, subject: str, text: str, base_url: str) -> int:
+    """The organiser's message to everyone confirmed for the date: one mail per participant (no one sees
+    another's address), queued for the worker. Returns how many were queued."""
+    registrations = list(event_date.registrations.filter(status=Status.CONFIRMED).select_related("event_date__event"))
+    for registration in registrations:
+        mails.send_message(registration, base_url, subject=subject, text=text)
+    return len(registrations)
+
+
+def registrations_remind(*, now: datetime | None = None) -> int:
+    """The reminders of the day (a daily job): each confirmed registration of a date N local days ahead
+    (RegistrationSettings.reminder_days), or fewer if the job missed a day, once - `reminded_at` is set
+    by a conditional update, so two runs never send it twice. Returns how many were sent."""
+    now = now or timezone.now()
+    today = local_date(now)
+    longest = RegistrationSettings.objects.filter(enabled=True).aggregate(days=Max("reminder_days"))["days"]
+    if not longest:
+        return 0
+    due = (Registration.objects.filter(
+        status=Status.CONFIRMED, reminded_at__isnull=True, event_date__start__gt=now,
+        event_date__start__lt=now + timedelta(days=longest + 1),
+        event_date__event__registration_settings__enabled=True,
+        event_date__event__registration_settings__reminder_days__gt=0,
+    ).select_related("event_date__event__registration_settings").order_by("pk"))
+    sent = 0
+    for registration in due:
+        days = registration.event_date.event.registration_settings.reminder_days
+        if local_date(registration.event_date.start) - timedelta(days=days) > today:
+            continue
+        with transaction.atomic():
+            if Registration.objects.filter(pk=registration.pk, status=Status.CONFIRMED,
+                                           reminded_at__isnull=True).update(reminded_at=now):
+                mails.send_reminder(registration, mails.site_base_url())
+                sent += 1
+    return sent
 
 
 def registrations_purge(*, now: datetime | None = None) -> int:

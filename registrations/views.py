@@ -52,6 +52,14 @@ def _occurrence(event, value: str) -> Occurrence | None:
     return occurrence_on(event, day)
 
 
+def _cancelled_day(event, value: str) -> bool:
+    """?termin= names a day the series leaves out (its "Ausnahmen": the date is cancelled)."""
+    try:
+        return event.is_series and date.fromisoformat(value) in event.exception_dates
+    except ValueError:
+        return False
+
+
 @method_decorator(never_cache, name="dispatch")
 class RegisterView(View):
     template_name = "registrations/register.html"
@@ -61,6 +69,9 @@ class RegisterView(View):
         self.settings = selectors.registration_settings(self.event) if self.event else None
         self.occurrence = _occurrence(self.event, request.GET.get("termin", "")) if self.settings else None
         if self.occurrence is None:
+            if self.settings and _cancelled_day(self.event, request.GET.get("termin", "")):
+                return _message(request, _("Dieser Termin entfällt. Eine Anmeldung ist nicht möglich."),
+                                status=410)
             raise Http404
         return super().dispatch(request, slug)
 

@@ -74,9 +74,9 @@ def search(*, query: str, language: str, kind: str | None = None) -> SearchResul
 
 
 def documents(ids) -> list[SearchDocument]:
-    """The documents for a page of result ids, in result order."""
+    """The documents for a page of result ids, in result order (`object_id`: an event result shows its places)."""
     ids = list(ids)
-    found = SearchDocument.objects.only("kind", "title", "body", "url", "date").in_bulk(ids)
+    found = SearchDocument.objects.only("kind", "title", "body", "url", "date", "object_id").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 

@@ -21,7 +21,7 @@ EVENTS = {
 }
 MAY_SEE = {"bochum": {"stadt-bochum"}, "gelsenkirchen": {"stadt-gelsenkirchen"},
            "iqz": set(EVENTS), "admin": set(EVENTS)}
-ENDPOINTS = ["date", "registration", "csv", "xlsx"]
+ENDPOINTS = ["date", "registration", "csv", "xlsx", "message"]
 
 
 @pytest.fixture
@@ -42,6 +42,8 @@ def _url(endpoint, row):
         return reverse("admin:registrations_eventdate_change", args=[row.pk])
     if endpoint == "registration":
         return reverse("admin:registrations_registration_change", args=[row.registrations.get().pk])
+    if endpoint == "message":
+        return reverse("admin:registrations_eventdate_message", args=[row.pk])
     return reverse("admin:registrations_eventdate_export", args=[row.pk, endpoint])
 
 
@@ -70,6 +72,8 @@ def test_participant_lists_and_exports(dates, role, key, endpoint):
 
         sheet = load_workbook(BytesIO(response.content)).active
         assert [c.value for c in sheet[2]][1] == f"Teilnehmerin {key}"
+    elif endpoint == "message":
+        assert "An 1 bestätigte Person" in body.decode()
     else:
         assert f"{key}@example.org" in body.decode()
 
@@ -96,3 +100,18 @@ def test_a_municipal_editor_cannot_change_another_citys_places(dates):
     assert denied(response)
     row.refresh_from_db()
     assert row.places is None
+
+
+@pytest.mark.parametrize(("role", "key"), [(r, k) for r in [*ROLES, None] for k in EVENTS])
+def test_a_message_goes_out_only_from_those_who_see_the_list(dates, role, key, settings,
+                                                             django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as(role).post(_url("message", dates[key]), {"subject": "Raumänderung", "text": "Raum 2"})
+    sent = [m for m in mail.outbox if m.to == [f"{key}@example.org"]]
+    if role is None or key not in MAY_SEE[role]:
+        assert (redirects_to_login(response) if role is None else denied(response)) and not sent
+        return
+    assert response.status_code == 302 and len(sent) == 1

@@ -157,3 +157,17 @@ def test_a_date_across_a_daylight_saving_change_ends_when_it_ends(start, end):
     [occurrence] = recurrence.expand([event], start - timedelta(days=1), end + timedelta(days=1))
     assert occurrence.end == end and occurrence.end.utcoffset() == end.utcoffset()
     assert event.series_end == end
+
+
+@pytest.mark.parametrize("second, microsecond", [(30, 0), (30, 500_000), (0, 1)], ids=["10:00:30", "10:00:30.5",
+                                                                                    "10:00:00.000001"])
+def test_a_series_starting_at_seconds_keeps_its_first_date(second, microsecond):
+    """A start with seconds (and a fraction of one, as a start taken from the clock has) is the first date:
+    the rule's starts are whole seconds, the first of them must not fall before the series' start."""
+    start = local(2027, 5, 5, 10).replace(second=second, microsecond=microsecond)
+    event = _event(start=start, end=start + timedelta(hours=1), rrule="FREQ=WEEKLY;COUNT=3")
+    dates = recurrence.expand([event], local(2027, 5, 1), local(2027, 6, 30))
+    assert [o.start.date() for o in dates] == [date(2027, 5, 5), date(2027, 5, 12), date(2027, 5, 19)]
+    assert recurrence.occurrence_on(event, date(2027, 5, 5)) is not None
+    assert dates[0].start == recurrence.first_start(event)
+    assert recurrence.series_end(event) >= dates[-1].end

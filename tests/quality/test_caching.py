@@ -51,7 +51,8 @@ def test_every_page_links_the_stylesheets_in_its_head(client, pages_uncached):
     for path in ("/", URL, "/werkstattreihe/", "/familienmanager/", "/veranstaltungen/2008/5/"):
         for _visit in range(2):
             head = client.get(path).content.decode().split("</head>")[0]
-            for sheet in ("events/events.css", "workshops/workshops.css", "managers/managers.css", "blocks/"):
+            for sheet in ("events/events.css", "workshops/workshops.css", "managers/managers.css",
+                          "registrations/registrations.css", "blocks/"):
                 assert sheet in head, (path, sheet)
 
 

@@ -52,3 +52,31 @@ def test_demo_workshops_open_nearly_full_and_booked_out(client):
     assert "noch 19 Plätze frei" in states["werkstatt-familienfreundliche-bebauungsplaene"]
     assert "noch 1 Platz frei" in states["werkstatt-familienbuero-im-rathaus"]
     assert "ausgebucht" in states["werkstatt-familienbericht-schreiben"]
+
+
+def test_a_message_reaches_every_confirmed_participant_alone(iqz_client, visitor, django_capture_on_commit_callbacks):
+    from .conftest import make_event
+
+    event = make_event(places=2)
+    for name in ("anna", "bert", "carla"):
+        visitor.sign_up(event, email=f"{name}@example.org", name=name.title())
+        visitor.post(link(last_mail_to(f"{name}@example.org"), "bestaetigen"))
+    visitor.sign_up(event, email="dora@example.org")  # pending: not a participant yet
+    row = own_dates().get()
+    changelist = iqz_client.get(reverse("admin:registrations_eventdate_changelist")).content.decode()
+    url = reverse("admin:registrations_eventdate_message", args=[row.pk])
+    assert f'href="{url}"' in changelist
+    page = iqz_client.get(url)
+    assert page.status_code == 200 and "An 2 bestätigte Personen" in page.content.decode()
+    assert iqz_client.post(url, {"subject": "", "text": "x"}).status_code == 200, "a form error, nothing sent"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = iqz_client.post(url, {"subject": "Raumänderung\r\nBcc: x@example.org",
+                                         "text": "Wir sind in Raum 2."})
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == ["anna@example.org", "bert@example.org"]
+    for message in mail.outbox:
+        assert len(message.to) == 1 and not message.cc and not message.bcc
+        assert message.subject == "Raumänderung Bcc: x@example.org"
+        assert "Wir sind in Raum 2." in message.body and "/anmeldung/verwalten/" in message.body
+        assert "carla" not in message.body

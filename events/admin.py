@@ -1,7 +1,8 @@
 """
 Editing events. The IQZ-Redaktion manages every event; a member of the Kommunale Redaktion sees,
 changes, deletes and (bulk) publishes only events whose organiser belongs to their municipality,
-and may choose only such organisers. Permissions per model come from events/roles.py.
+and may choose only such organisers; publishing needs review where the municipality asks for it
+(reviews.admin.ReviewedAdminMixin). Permissions per model come from events/roles.py.
 """
 
 from django import forms
@@ -23,6 +24,7 @@ from events.selectors import editor_can_manage_all, events_editable_by, organisa
 from familie_portal.exceptions import OtherMunicipality
 from managers.selectors import municipality_for_user
 from registrations.admin import RegistrationSettingsInline
+from reviews.admin import ReviewedAdminMixin
 
 
 @admin.register(Category)
@@ -44,7 +46,7 @@ class EventDownloadInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     form = EventAdminForm
     list_display = ("title_de", "when", "organiser", "category", "status", "is_series")
     list_filter = ("status", "category", "organiser", "all_day")
@@ -130,11 +132,11 @@ class EventAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # --- bulk actions ----------------------------------------------------------------------------
-    @admin.action(description=_("Ausgewählte Veranstaltungen veröffentlichen"), permissions=["change"])
+    @admin.action(description=_("Ausgewählte Veranstaltungen veröffentlichen"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Event.Status.PUBLISHED)
 
-    @admin.action(description=_("Ausgewählte Veranstaltungen zurück in den Entwurf"), permissions=["change"])
+    @admin.action(description=_("Ausgewählte Veranstaltungen zurück in den Entwurf"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Event.Status.DRAFT)
 

@@ -18,6 +18,7 @@ from familie_portal.exceptions import OtherMunicipality
 from managers.forms import FamilyManagerAdminForm
 from managers.models import FamilyManager, Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
 from managers.selectors import municipality_for_user
+from reviews.admin import ReviewedAdminMixin
 
 
 class Scope:
@@ -44,7 +45,7 @@ def scope_for(request) -> Scope:
 
 
 @admin.register(FamilyManager)
-class FamilyManagerAdmin(admin.ModelAdmin):
+class FamilyManagerAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     form = FamilyManagerAdminForm
     list_display = ["name", "role", "organisation", "status", "consent_to_publication", "updated"]
     list_filter = ["status", "consent_to_publication", "kreis__regierungsbezirk"]
@@ -174,10 +175,16 @@ class KreisAdmin(admin.ModelAdmin):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["name", "ags", "kreis", "latitude", "longitude"]
-    list_filter = ["kreis__regierungsbezirk"]
+    list_display = ["name", "ags", "kreis", "review_required", "latitude", "longitude"]
+    list_filter = ["review_required", "kreis__regierungsbezirk"]
     list_select_related = ["kreis"]
     search_fields = ["name", "ags"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The IQZ-Redaktion decides about review; the official data stay the superuser's.
+        if request.user.is_superuser:
+            return []
+        return ["name", "slug", "ags", "kreis", "latitude", "longitude"]
 
 
 @admin.register(Organisation)

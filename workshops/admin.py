@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from reviews.admin import ReviewedAdminMixin
 from workshops import services
 from workshops.models import (
     Contribution,
@@ -82,7 +83,7 @@ class WorkshopRevisionInline(admin.TabularInline):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(admin.ModelAdmin):
+class WorkshopAdmin(ReviewedAdminMixin, admin.ModelAdmin):
     list_display = ["title_de", "date", "city", "organiser", "status", "preview_link"]
     list_filter = ["status", "series", "organiser", "city"]
     list_select_related = ["city", "organiser"]
@@ -130,11 +131,11 @@ class WorkshopAdmin(admin.ModelAdmin):
             workshop=form.instance, user=request.user, comment=_summarise(message) if change else "Angelegt"
         )
 
-    @admin.action(description=_("Ausgewählte Berichte veröffentlichen"), permissions=["change"])
+    @admin.action(description=_("Ausgewählte Berichte veröffentlichen"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Workshop.Status.PUBLISHED)
 
-    @admin.action(description=_("Ausgewählte Berichte zurückziehen (Entwurf)"), permissions=["change"])
+    @admin.action(description=_("Ausgewählte Berichte zurückziehen (Entwurf)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Workshop.Status.DRAFT)
 

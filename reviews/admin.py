@@ -179,7 +179,7 @@ class ReviewAdmin(admin.ModelAdmin):
     fields = readonly_fields
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
+        queryset = super().get_queryset(request).prefetch_related("target")
         return queryset if services.may_review(request.user) else queryset.filter(author=request.user)
 
     def has_add_permission(self, request):

@@ -180,12 +180,6 @@ class MunicipalityAdmin(admin.ModelAdmin):
     list_select_related = ["kreis"]
     search_fields = ["name", "ags"]
 
-    def get_readonly_fields(self, request, obj=None):
-        # The IQZ-Redaktion decides about review; the official data stay the superuser's.
-        if request.user.is_superuser:
-            return []
-        return ["name", "slug", "ags", "kreis", "latitude", "longitude"]
-
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):

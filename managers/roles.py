@@ -7,8 +7,6 @@ PERMISSIONS = {
         "managers.view_regierungsbezirk",
         "managers.view_kreis",
         "managers.view_municipality",
-        # Only "Veröffentlichung nur nach Prüfung" (the other fields are read only, managers.admin).
-        "managers.change_municipality",
         "managers.mapteaser",
     ],
     # Object-level limits (only profiles active in their own municipality) live in managers.admin.

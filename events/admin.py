@@ -1,7 +1,8 @@
 """
 Editing events. The IQZ-Redaktion manages every event; a member of the Kommunale Redaktion sees,
 changes, deletes and (bulk) publishes only events whose organiser belongs to their municipality,
-and may choose only such organisers. Permissions per model come from events/roles.py.
+and may choose only such organisers; publishing needs review where the municipality asks for it
+(reviews.admin.ReviewedAdminMixin). Permissions per model come from events/roles.py.
 """
 
 from django import forms
@@ -20,6 +21,7 @@ from events.selectors import editor_can_manage_all, events_editable_by, organisa
 from familie_portal.admin_history import HistoryAdmin, MunicipalityGuardMixin, record_revisions
 from managers.selectors import municipality_for_user
 from registrations.admin import RegistrationSettingsInline
+from reviews.admin import ReviewedAdminMixin
 
 
 @admin.register(Category)
@@ -41,7 +43,7 @@ class EventDownloadInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(MunicipalityGuardMixin, HistoryAdmin):
+class EventAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
     form = EventAdminForm
     missing_message = _("Diese Veranstaltung gibt es nicht.")
     foreign_message = _("Diese Veranstaltung gehört nicht zu Ihrer Kommune. Sie können nur die "
@@ -115,11 +117,11 @@ class EventAdmin(MunicipalityGuardMixin, HistoryAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # --- bulk actions ----------------------------------------------------------------------------
-    @admin.action(description=_("Ausgewählte Veranstaltungen veröffentlichen"), permissions=["change"])
+    @admin.action(description=_("Ausgewählte Veranstaltungen veröffentlichen"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Event.Status.PUBLISHED)
 
-    @admin.action(description=_("Ausgewählte Veranstaltungen zurück in den Entwurf"), permissions=["change"])
+    @admin.action(description=_("Ausgewählte Veranstaltungen zurück in den Entwurf"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Event.Status.DRAFT)
 

@@ -85,6 +85,8 @@ class EventAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "rrule" not in self.fields:  # the admin's read-only view (reviews.admin) has no model fields
+            return
         self.fields["rrule"].label = _("Eigene Regel (RFC 5545)")
         if not self.is_bound:
             for name, value in repeat_of(self.instance.rrule or "").items():

@@ -103,6 +103,9 @@ def portal_setup() -> dict[str, Group]:
         defaults={"can_read": FolderPermission.ALLOW},
     )
     _folder(MEDIA_FOLDER_ROOT, parent=None)
+    from reviews.services import sync_page_publish_rights
+
+    sync_page_publish_rights()
     return groups
 
 
@@ -192,7 +195,9 @@ def municipality_onboard(
             editor.is_staff = True
             editor.save(update_fields=["is_staff"])
         editor.groups.add(group)
-        PagePermission.objects.get_or_create(user=editor, page=page, defaults=MUNICIPAL_PAGE_RIGHTS)
+        # Publishing pages alone only without review (reviews.services.may_publish_alone).
+        PagePermission.objects.get_or_create(user=editor, page=page, defaults={
+            **MUNICIPAL_PAGE_RIGHTS, "can_publish": not municipality.review_required})
         FolderPermission.objects.get_or_create(folder=folder, type=FolderPermission.ALL, user=editor,
                                                defaults=FOLDER_FULL)
         links.append(MunicipalEditor.objects.get_or_create(user=editor, defaults={"municipality": municipality})[0])

@@ -15,6 +15,7 @@ from familie_portal.admin_history import HistoryAdmin, MunicipalityGuardMixin
 from managers.forms import FamilyManagerAdminForm
 from managers.models import FamilyManager, Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
 from managers.selectors import municipality_for_user
+from reviews.admin import ReviewedAdminMixin
 
 
 class Scope:
@@ -41,7 +42,7 @@ def scope_for(request) -> Scope:
 
 
 @admin.register(FamilyManager)
-class FamilyManagerAdmin(MunicipalityGuardMixin, HistoryAdmin):
+class FamilyManagerAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
     form = FamilyManagerAdminForm
     missing_message = _("Dieses Profil gibt es nicht.")
     foreign_message = _("Dieses Profil gehört nicht zu Ihrer Kommune. Sie können nur die Profile "
@@ -158,8 +159,8 @@ class KreisAdmin(admin.ModelAdmin):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["name", "ags", "kreis", "latitude", "longitude"]
-    list_filter = ["kreis__regierungsbezirk"]
+    list_display = ["name", "ags", "kreis", "review_required", "latitude", "longitude"]
+    list_filter = ["review_required", "kreis__regierungsbezirk"]
     list_select_related = ["kreis"]
     search_fields = ["name", "ags"]
 

@@ -65,6 +65,12 @@ class Municipality(models.Model):
     kreis = models.ForeignKey(Kreis, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("Kreis"))
     latitude = models.DecimalField(_("Breitengrad"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True)
+    # Four eyes (reviews/): its editors submit pages, events and profiles to the IQZ instead of publishing.
+    review_required = models.BooleanField(
+        _("Veröffentlichung nur nach Prüfung durch die IQZ-Redaktion"), default=True,
+        help_text=_("Die Kommunale Redaktion reicht Seiten, Veranstaltungen und Profile zur Prüfung ein; "
+                    "veröffentlichen kann dann nur die IQZ-Redaktion."),
+    )
     objects = ContentManager()
 
     class Meta:

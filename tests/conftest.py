@@ -132,3 +132,14 @@ def user_by_name(db):
         return get_user_model().objects.get(username=username)
 
     return get
+
+
+@pytest.fixture
+def without_review(db):
+    """The demo's cities publish alone (review before publishing switched off, as the IQZ may do per
+    municipality): for tests of what a city's editors may do besides review (reviews/ tests the review)."""
+    from managers.models import Municipality
+
+    for municipality in Municipality.objects.filter(editors__isnull=False).distinct():
+        municipality.review_required = False
+        municipality.save()

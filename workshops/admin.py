@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from familie_portal.admin_history import HistoryAdmin
+from reviews.admin import ReviewedAdminMixin
 from workshops import services
 from workshops.models import (
     Contribution,
@@ -62,7 +63,7 @@ class DownloadInline(admin.TabularInline):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(HistoryAdmin):
+class WorkshopAdmin(ReviewedAdminMixin, HistoryAdmin):
     list_display = ["title_de", "date", "city", "organiser", "status", "preview_link"]
     list_filter = ["status", "series", "organiser", "city"]
     list_select_related = ["city", "organiser"]
@@ -103,11 +104,11 @@ class WorkshopAdmin(HistoryAdmin):
         url = obj.get_preview_url()
         return format_html('<a href="{}">{}</a>', url, _("Vorschau")) if url else "–"
 
-    @admin.action(description=_("Ausgewählte Berichte veröffentlichen"), permissions=["change"])
+    @admin.action(description=_("Ausgewählte Berichte veröffentlichen"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Workshop.Status.PUBLISHED)
 
-    @admin.action(description=_("Ausgewählte Berichte zurückziehen (Entwurf)"), permissions=["change"])
+    @admin.action(description=_("Ausgewählte Berichte zurückziehen (Entwurf)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Workshop.Status.DRAFT)
 

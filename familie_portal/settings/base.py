@@ -74,6 +74,7 @@ LOCAL_APPS = [
     "workshops",
     "events",
     "registrations",
+    "reviews",
     # The project package doubles as the app for site-wide things: roles, demo content, shared
     # template tags, error views. Last, so that its post_migrate handler sees every permission.
     "familie_portal",

@@ -27,7 +27,8 @@ from djangocms_versioning.models import Version
 
 from .support import ROLES, admin_form_data, client_as, redirects_to_login
 
-pytestmark = pytest.mark.django_db
+# The cities' rights besides review (switched off here; tests/authz/test_review_publishing.py has review on).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_review")]
 
 MARKER = "Unveröffentlichter Entwurfstext 7f3a"
 PAGES = ["kommune-bochum", "kommune-gelsenkirchen", "impressum", "start"]

@@ -15,7 +15,8 @@ from django.urls import reverse
 
 from .support import ROLES, admin_form_data, client_as, denied, snapshot
 
-pytestmark = pytest.mark.django_db
+# The cities' rights besides review (switched off here; tests/authz/test_review_publishing.py has review on).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_review")]
 
 CHANGE, VIEW, NONE = "change", "view", None
 

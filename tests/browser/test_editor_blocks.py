@@ -71,6 +71,14 @@ def _restore(version_pk):
     Version.objects.get(pk=version_pk).copy(admin).publish(admin)
 
 
+def _set_bochum_review(required: bool) -> None:
+    from managers.models import Municipality
+
+    bochum = Municipality.objects.get(slug="bochum")
+    bochum.review_required = required
+    bochum.save()  # the page permission follows (reviews.signals)
+
+
 @pytest.fixture(scope="module")
 def editor_run(django_db_setup, django_db_blocker, tmp_path_factory):
     chromium, node = browser_tools()
@@ -82,6 +90,8 @@ def editor_run(django_db_setup, django_db_blocker, tmp_path_factory):
         files = _media_files()
         published = Version.objects.get_for_content(PageContent.objects.get(page__reverse_id="kommune-bochum",
                                                                             language="de")).pk
+        # `bochum` publishes alone here (this test is about the blocks; review before publishing: tests/reviews).
+        _set_bochum_review(False)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     server = Server(env={"DATABASE_URL": url, "CONN_MAX_AGE": "60", "PORTAL_CACHES": "true",
                          "PORTAL_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT)}, threads=4)
@@ -100,6 +110,7 @@ def editor_run(django_db_setup, django_db_blocker, tmp_path_factory):
         server.stop()
         with django_db_blocker.unblock():
             _restore(published)
+            _set_bochum_review(True)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
     assert report["errors"] == [], report["errors"][0]

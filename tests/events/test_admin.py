@@ -8,7 +8,8 @@ from managers.models import Organisation
 
 from .factories import EventFactory
 
-pytestmark = pytest.mark.django_db
+# The cities' rights besides review (switched off here; tests/authz/test_review_publishing.py has review on).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_review")]
 
 CHANGELIST = "/admin/events/event/"
 IQZ_EVENT = "familienfreundlichkeit-die-kommunalverwaltung-im-fokus"

@@ -77,7 +77,8 @@ def test_add_municipality_makes_the_editors_its_kommunale_redaktion(editor):
     dortmund = Page.objects.get(reverse_id="kommune-dortmund")
     assert editor.is_staff and editor.groups.filter(name=roles.MUNICIPAL_GROUP).exists()
     assert editor.municipal_editor.municipality.slug == "dortmund"
-    assert user_can_change_page(editor, dortmund) and user_can_publish_page(editor, dortmund)
+    # Dortmund needs review before publishing (the default): its editors change pages, the IQZ publishes.
+    assert user_can_change_page(editor, dortmund) and not user_can_publish_page(editor, dortmund)
     assert not user_can_change_page(editor, Page.objects.get(reverse_id="kommune-bochum"))
     assert not user_can_change_page(editor, Page.objects.get(reverse_id=onboarding.MUNICIPALITIES_PAGE))
     folder = Folder.objects.get(name="Dortmund", parent__name=onboarding.MEDIA_FOLDER_ROOT, parent__parent=None)

@@ -10,7 +10,8 @@ from managers.models import FamilyManager, Municipality
 
 from .factories import FamilyManagerFactory, decompression_bomb_png, png_upload
 
-pytestmark = pytest.mark.django_db
+# The cities' rights besides review (switched off here; tests/authz/test_review_publishing.py has review on).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_review")]
 
 BOCHUM_PROFILE = "berta-beispiel"
 GELSENKIRCHEN_PROFILE = "gerda-exempel"

@@ -1,0 +1,168 @@
+"""
+Authorization matrix of review before publishing: nobody of a municipality that needs review makes
+anything public, or changes or withdraws anything public, alone — through the admin form, a crafted
+POST, the bulk actions, or djangocms-versioning's publish and unpublish URLs (profiles have no bulk
+publish action). The same endpoints
+work for an editor of a municipality without review and for the IQZ; only the IQZ approves.
+
+Each endpoint is a function (client, context) → None that tries to publish; `done(context)` says
+whether the public state changed.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from cms.models import PageContent
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from djangocms_versioning.constants import PUBLISHED
+from djangocms_versioning.models import Version
+
+from events.models import Event
+from managers.models import FamilyManager, Municipality
+from reviews import services
+from reviews.models import Review
+
+from .support import admin_form_data, client_as
+
+pytestmark = pytest.mark.django_db
+
+BOCHUM_EVENT = "familienfest-im-stadtpark-bochum-2008"
+BOCHUM_PROFILE = "berta-beispiel"
+
+
+@dataclass
+class Ctx:
+    event: Event
+    profile: FamilyManager
+    page_draft: Version
+    page_published: Version
+
+
+def _make_ctx(*, event_status="draft", profile_status="draft") -> Ctx:
+    event = Event.objects.get(slug=BOCHUM_EVENT)
+    event.status = event_status
+    event.save()
+    profile = FamilyManager.objects.get(slug=BOCHUM_PROFILE)
+    profile.status, profile.consent_to_publication = profile_status, True
+    profile.save()
+    published = Version.objects.get_for_content(
+        PageContent.objects.get(page__reverse_id="kommune-bochum", language="de"))
+    draft = published.copy(get_user_model().objects.get(username="admin"))
+    return Ctx(event, profile, draft, published)
+
+
+def _event_url(ctx, name="change"):
+    return reverse(f"admin:events_event_{name}", args=(ctx.event.pk,))
+
+
+def _profile_url(ctx):
+    return reverse("admin:managers_familymanager_change", args=(ctx.profile.pk,))
+
+
+def _event_form_post(client, ctx):
+    client.post(_event_url(ctx), admin_form_data(_event_url(ctx), status="published"))
+
+
+def _event_add_post(client, ctx):
+    data = admin_form_data(_event_url(ctx), status="published", slug="neu-veroeffentlicht", title_de="Neu")
+    for name in list(data):
+        if name.endswith(("-TOTAL_FORMS", "-INITIAL_FORMS")):
+            data[name] = ["0"]
+    client.post(reverse("admin:events_event_add"), data)
+
+
+def _event_bulk_publish(client, ctx):
+    client.post("/admin/events/event/", {"action": "publish", "_selected_action": [ctx.event.pk]})
+
+
+def _event_bulk_unpublish(client, ctx):
+    client.post("/admin/events/event/", {"action": "unpublish", "_selected_action": [ctx.event.pk]})
+
+
+def _event_change_published(client, ctx):
+    client.post(_event_url(ctx), admin_form_data(_event_url(ctx), title_de="Still geändert"))
+
+
+def _event_delete_published(client, ctx):
+    client.post(_event_url(ctx, "delete"), {"post": "yes"})
+
+
+def _profile_form_post(client, ctx):
+    client.post(_profile_url(ctx), admin_form_data(_profile_url(ctx), status="published"))
+
+
+def _page_publish(client, ctx):
+    client.post(reverse("admin:djangocms_versioning_pagecontentversion_publish", args=(ctx.page_draft.pk,)))
+
+
+def _page_unpublish(client, ctx):
+    client.post(reverse("admin:djangocms_versioning_pagecontentversion_unpublish", args=(ctx.page_published.pk,)))
+
+
+def _event_public(ctx):
+    return Event.objects.published().filter(pk=ctx.event.pk).exists()
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str
+    attempt: Callable
+    done: Callable
+    event_status: str = "draft"
+
+
+ENDPOINTS = [
+    Endpoint("event-form-status-published", _event_form_post, _event_public),
+    Endpoint("event-add-published", _event_add_post, lambda ctx: Event.objects.filter(
+        slug="neu-veroeffentlicht", status="published").exists()),
+    Endpoint("event-bulk-publish", _event_bulk_publish, _event_public),
+    Endpoint("event-bulk-unpublish", _event_bulk_unpublish, lambda ctx: not _event_public(ctx), "published"),
+    Endpoint("event-change-published", _event_change_published, lambda ctx: Event.objects.filter(
+        pk=ctx.event.pk, title_de="Still geändert").exists(), "published"),
+    Endpoint("event-delete-published", _event_delete_published,
+             lambda ctx: not Event.objects.filter(pk=ctx.event.pk).exists(), "published"),
+    Endpoint("profile-form-status-published", _profile_form_post,
+             lambda ctx: FamilyManager.objects.public().filter(pk=ctx.profile.pk).exists()),
+    Endpoint("page-versioning-publish", _page_publish,
+             lambda ctx: Version.objects.get(pk=ctx.page_draft.pk).state == PUBLISHED),
+    Endpoint("page-versioning-unpublish", _page_unpublish,
+             lambda ctx: Version.objects.get(pk=ctx.page_published.pk).state != PUBLISHED),
+]
+# Who publishes alone: (role, review of Bochum on?) → expected.
+WHO = [("bochum", True, False), ("bochum", False, True), ("iqz", True, True), ("gelsenkirchen", False, False)]
+
+
+@pytest.mark.parametrize(("role", "review", "allowed"), WHO, ids=[f"{r}-review-{v}" for r, v, _a in WHO])
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=[e.name for e in ENDPOINTS])
+def test_publish_alone(endpoint, role, review, allowed):
+    municipality = Municipality.objects.get(slug="bochum")
+    municipality.review_required = review
+    municipality.save()
+    ctx = _make_ctx(event_status=endpoint.event_status)
+    endpoint.attempt(client_as(role), ctx)
+    assert endpoint.done(ctx) is allowed
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("iqz", True), ("admin", True), ("bochum", False),
+                                               ("gelsenkirchen", False)])
+@pytest.mark.parametrize("kind", ["event", "page"])
+def test_only_the_iqz_approves(kind, role, allowed):
+    Municipality.objects.filter(slug="gelsenkirchen").update(review_required=False)
+    ctx = _make_ctx()
+    obj = ctx.event if kind == "event" else ctx.page_draft.content
+    services.submit_for_review(obj=obj, user=get_user_model().objects.get(username="bochum"), comment="Bitte")
+    if kind == "event":
+        url = reverse("admin:events_event_review", args=(ctx.event.pk, "freigeben"))
+    else:
+        url = reverse("admin:reviews_page_review", args=(obj.pk, "freigeben"))
+    response = client_as(role).post(url, {"comment": ""})
+    approved = Review.objects.get().state == Review.State.APPROVED
+    assert approved is allowed
+    if kind == "event":
+        assert _event_public(ctx) is allowed
+    else:
+        assert (Version.objects.get(pk=ctx.page_draft.pk).state == PUBLISHED) is allowed
+    if not allowed:
+        assert response.status_code in (403, 404)

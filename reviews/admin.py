@@ -121,6 +121,14 @@ class ReviewedAdminMixin:
         WithoutPublishing.__name__ = form.__name__
         return WithoutPublishing
 
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring an older version (django-reversion, familie_portal.admin_history) must not withdraw
+        # or change what is public either: the stored object decides, as for the change form.
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
     def save_model(self, request, obj, form, change):
         # Belt and braces behind the form's choices: nothing becomes public through a save alone.
         if obj.status == self.model.Status.PUBLISHED and not self._alone(request, obj):

@@ -19,7 +19,9 @@ from reversion.models import Version
 from .support import ROLES, admin_form_data, client_as, denied
 from .test_model_admin import CHANGE, TARGETS, right
 
-pytestmark = pytest.mark.django_db
+# The history rights of the cities' editors, review switched off (tests/authz/test_review_publishing.py
+# covers restoring under review).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_review")]
 
 HISTORY_TARGETS = ["profile/bochum", "profile/gelsenkirchen", "profile/koeln", "event/stadt-bochum",
                    "event/stadt-gelsenkirchen", "event/iqz", "report/iqz"]

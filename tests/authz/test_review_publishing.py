@@ -13,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+import reversion
 from cms.models import PageContent
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
+from reversion.models import Version as HistoryVersion
 
 from events.models import Event
 from managers.models import FamilyManager, Municipality
@@ -101,6 +103,20 @@ def _page_unpublish(client, ctx):
     client.post(reverse("admin:djangocms_versioning_pagecontentversion_unpublish", args=(ctx.page_published.pk,)))
 
 
+def _event_restore(client, ctx):
+    """Restore the event's version from before its status changed (django-reversion's revision view)."""
+    admin = get_user_model().objects.get(username="admin")
+    current = ctx.event.status
+    for status in ("draft" if current == "published" else "published", current):
+        with reversion.create_revision():
+            reversion.set_user(admin)
+            ctx.event.status = status
+            ctx.event.save()
+    older = HistoryVersion.objects.get_for_object(ctx.event)[1]
+    url = reverse("admin:events_event_revision", args=(ctx.event.pk, older.pk))
+    client.post(url, admin_form_data(url))
+
+
 def _event_public(ctx):
     return Event.objects.published().filter(pk=ctx.event.pk).exists()
 
@@ -123,6 +139,8 @@ ENDPOINTS = [
         pk=ctx.event.pk, title_de="Still geändert").exists(), "published"),
     Endpoint("event-delete-published", _event_delete_published,
              lambda ctx: not Event.objects.filter(pk=ctx.event.pk).exists(), "published"),
+    Endpoint("event-restore-published-version", _event_restore, _event_public),
+    Endpoint("event-restore-draft-version", _event_restore, lambda ctx: not _event_public(ctx), "published"),
     Endpoint("profile-form-status-published", _profile_form_post,
              lambda ctx: FamilyManager.objects.public().filter(pk=ctx.profile.pk).exists()),
     Endpoint("page-versioning-publish", _page_publish,

@@ -20,6 +20,7 @@ from events import services
 from events.forms import EventAdminForm
 from events.models import Category, Event, EventDownload, TargetGroup
 from events.selectors import editor_can_manage_all, events_editable_by, organisations_for_editor
+from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from familie_portal.exceptions import OtherMunicipality
 from managers.selectors import municipality_for_user
 from registrations.admin import RegistrationSettingsInline
@@ -46,8 +47,8 @@ class EventDownloadInline(admin.TabularInline):
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     form = EventAdminForm
-    list_display = ("title_de", "when", "organiser", "category", "status", "is_series")
-    list_filter = ("status", "category", "organiser", "all_day")
+    list_display = ("title_de", "when", "organiser", "category", "status", schedule_display, "is_series")
+    list_filter = ("status", ScheduleFilter, "category", "organiser", "all_day")
     list_select_related = ("organiser", "category")
     search_fields = ("title_de", "title_en", "venue_name", "venue_city")
     date_hierarchy = "start"
@@ -59,7 +60,7 @@ class EventAdmin(admin.ModelAdmin):
         models.URLField: {"assume_scheme": "https"},
     }
     fieldsets = [
-        (None, {"fields": ["status", "title_de", "slug", "lead_de", "description_de"]}),
+        (None, {"fields": ["status", SCHEDULE_FIELDS, "title_de", "slug", "lead_de", "description_de"]}),
         (_("Termin"), {"fields": ["start", "end", "all_day"]}),
         (_("Wiederholung"), {"fields": ["repeat", "repeat_interval", "repeat_weekdays", "repeat_until", "repeat_count",
                                         "exdates"]}),

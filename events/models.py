@@ -22,7 +22,8 @@ from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
 from events import links, recurrence
-from familie_portal.content import ContentManager, ContentQuerySet
+from familie_portal.content import ContentManager
+from familie_portal.scheduling import Scheduled, ScheduledQuerySet
 from familie_portal.translation import translated
 from managers.models import Municipality, Organisation
 
@@ -76,10 +77,15 @@ CARD_FIELDS = (
 )
 
 
-class EventQuerySet(ContentQuerySet):
-    def published(self):
-        """THE rule for what the public sees: status "published". Nothing else decides it."""
+class EventQuerySet(ScheduledQuerySet):
+    def released(self):
+        """Status "published", whatever the window says (the search index keeps these, see search.py)."""
         return self.filter(status=Event.Status.PUBLISHED)
+
+    def published(self):
+        """THE rule for what the public sees: status "published" and inside its window ("veröffentlichen
+        am" / "zurückziehen am", compared with the moment of the query). Nothing else decides it."""
+        return self.released().in_window()
 
     def overlapping(self, start, end):
         """Events with at least one occurrence that may touch [start, end).
@@ -103,7 +109,7 @@ class EventQuerySet(ContentQuerySet):
         return self.only("start", "end", "all_day", "rrule", "exdates", "title_de")
 
 
-class Event(models.Model):
+class Event(Scheduled, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
         PUBLISHED = "published", _("Veröffentlicht")
@@ -248,6 +254,7 @@ class Event(models.Model):
         return recurrence.parse_exdates(self.exdates)
 
     def clean(self):
+        super().clean()
         errors = {}
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("Dieser Kurzname ist für Seiten des Kalenders reserviert.")

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from familie_portal import roles
+from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from familie_portal.exceptions import OtherMunicipality
 from managers.forms import FamilyManagerAdminForm
 from managers.models import FamilyManager, Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
@@ -46,8 +47,8 @@ def scope_for(request) -> Scope:
 @admin.register(FamilyManager)
 class FamilyManagerAdmin(admin.ModelAdmin):
     form = FamilyManagerAdminForm
-    list_display = ["name", "role", "organisation", "status", "consent_to_publication", "updated"]
-    list_filter = ["status", "consent_to_publication", "kreis__regierungsbezirk"]
+    list_display = ["name", "role", "organisation", "status", schedule_display, "consent_to_publication", "updated"]
+    list_filter = ["status", ScheduleFilter, "consent_to_publication", "kreis__regierungsbezirk"]
     search_fields = ["name", "role", "municipalities__name", "organisation__name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["municipalities"]
@@ -58,7 +59,7 @@ class FamilyManagerAdmin(admin.ModelAdmin):
          {"fields": [("email", "show_email"), ("phone", "show_phone"), ("address", "show_address")]}),
         (_("Zertifizierung"), {"fields": ["course", "certified_on", "certificate_number", "certificate_valid_until"]}),
         (_("Schwerpunkte"), {"fields": ["focus", "focus_en"]}),
-        (_("Veröffentlichung"), {"fields": ["consent_to_publication", "consent_date", "status"]}),
+        (_("Veröffentlichung"), {"fields": ["consent_to_publication", "consent_date", "status", SCHEDULE_FIELDS]}),
     ]
 
     # -- rows ------------------------------------------------------------------------------

@@ -80,6 +80,10 @@ class EventAdmin(admin.ModelAdmin):
         start = timezone.localtime(obj.start)
         return date_format(start, "SHORT_DATE_FORMAT") if obj.all_day else date_format(start, "SHORT_DATETIME_FORMAT")
 
+    def view_on_site(self, obj):
+        # "Auf der Website ansehen": the public page while the public sees it, else the preview.
+        return obj.get_absolute_url() if Event.objects.published().filter(pk=obj.pk).exists() else obj.get_preview_url()
+
     @admin.display(boolean=True, description=_("Serie"))
     def is_series(self, obj):
         return obj.is_series

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from djangocms_text.fields import HTMLField
@@ -224,6 +225,13 @@ class Event(Scheduled, models.Model):
 
     def get_absolute_url(self):
         return links.event_url(self.slug)
+
+    def get_preview_url(self) -> str:
+        """The staff preview (drafts and scheduled events too); "" while the calendar is not on a page."""
+        try:
+            return reverse("events:preview", kwargs={"pk": self.pk})
+        except NoReverseMatch:
+            return ""
 
     @property
     def public_report(self):

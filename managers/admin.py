@@ -62,6 +62,11 @@ class FamilyManagerAdmin(admin.ModelAdmin):
         (_("Veröffentlichung"), {"fields": ["consent_to_publication", "consent_date", "status", SCHEDULE_FIELDS]}),
     ]
 
+    def view_on_site(self, obj):
+        # "Auf der Website ansehen": the public profile while the public sees it, else the preview.
+        public = FamilyManager.objects.public().filter(pk=obj.pk).exists()
+        return obj.get_absolute_url() if public else obj.get_preview_url()
+
     # -- rows ------------------------------------------------------------------------------
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("organisation")

@@ -233,6 +233,13 @@ class FamilyManager(Scheduled, models.Model):
     def get_absolute_url(self):
         return reverse("managers:detail", kwargs={"slug": self.slug})
 
+    def get_preview_url(self) -> str:
+        """The staff preview (drafts and scheduled profiles too); "" while the directory is not on a page."""
+        try:
+            return reverse("managers:preview", kwargs={"pk": self.pk})
+        except NoReverseMatch:
+            return ""
+
     @property
     def localized_focus(self) -> str:
         if get_language() == "en" and self.focus_en:

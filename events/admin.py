@@ -82,7 +82,8 @@ class EventAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         # "Auf der Website ansehen": the public page while the public sees it, else the preview.
-        return obj.get_absolute_url() if Event.objects.published().filter(pk=obj.pk).exists() else obj.get_preview_url()
+        public = Event.objects.published().filter(pk=obj.pk).exists()
+        return obj.get_absolute_url() if public else obj.get_preview_url()
 
     @admin.display(boolean=True, description=_("Serie"))
     def is_series(self, obj):

@@ -22,8 +22,10 @@ def schedule_display(obj) -> str:
     if obj.publish_at and obj.publish_at > now:
         parts.append(gettext("geplant ab %(moment)s") % {"moment": _local(obj.publish_at)})
     if obj.withdraw_at:
-        key = "zurückgezogen seit %(moment)s" if obj.withdraw_at <= now else "bis %(moment)s"
-        parts.append(gettext(key) % {"moment": _local(obj.withdraw_at)})
+        if obj.withdraw_at <= now:
+            parts.append(gettext("zurückgezogen seit %(moment)s") % {"moment": _local(obj.withdraw_at)})
+        else:
+            parts.append(gettext("bis %(moment)s") % {"moment": _local(obj.withdraw_at)})
     return ", ".join(parts) or "–"
 
 

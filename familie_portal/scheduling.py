@@ -97,19 +97,39 @@ def _upcoming_moment(now: datetime) -> datetime | None:
 
 def next_change(generation: int) -> datetime | None:
     """
-    The earliest upcoming scheduled change of any content (None: nothing scheduled), cached for the
-    content generation until that moment: every save advances the generation, so a newly scheduled
-    moment is seen at once.
+    The earliest scheduled change of any content that was upcoming when the content generation began
+    (None: nothing scheduled), cached for the generation: every save advances the generation, so a newly
+    scheduled moment is seen at once, and so does catch_up() when the moment has passed.
     """
-    from familie_portal.caching import seconds_until
-
     key = f"portal:schedule:{generation}"
     entry = cache.get(key)
-    now = timezone.now()
-    if entry is not None and (entry[0] is None or entry[0] > now):
-        return entry[0]
-    moment = _upcoming_moment(now)
-    timeout = seconds_until(moment)
-    if timeout:
-        cache.set(key, (moment,), timeout)
+    if entry is not None:
+        return entry[0]  # possibly passed: catch_up() then starts a new generation
+    moment = _upcoming_moment(timezone.now())
+    # Kept for the generation's whole life (a small key per generation): when the moment has passed,
+    # catch_up() must still see it, however long nobody asked.
+    cache.set(key, (moment,), None)
     return moment
+
+
+def catch_up() -> None:
+    """
+    At the first request after a scheduled moment: start a new content generation (familie_portal.caching),
+    as a save would, and empty django CMS's menu cache (its nodes leave out pages whose time limits had not
+    started; djangocms-timed-publishing). Nothing cached before the moment is used after it. Called first
+    in every request (caching.middleware); costs two cache reads, and one query per generation.
+    """
+    from django.db import DatabaseError
+
+    from familie_portal import caching
+
+    try:
+        moment = next_change(caching.generation())
+    except DatabaseError:  # the database is away: cached pages are still served (README, "Betrieb")
+        return
+    if moment is not None and moment <= timezone.now():
+        caching.content_changed()
+        if apps.is_installed("menus"):
+            from menus.menu_pool import menu_pool
+
+            menu_pool.clear(all=True)

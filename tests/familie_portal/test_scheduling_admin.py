@@ -31,7 +31,7 @@ def test_publish_and_withdraw_times_are_saved_in_local_time(app, model, get, rol
     url = f"/admin/{app}/{model}/{obj.pk}/change/"
     with time_machine.travel(NOW, tick=False):
         html = client_as(role).get(url).content.decode()
-        assert "veröffentlichen am" in html and "zurückziehen am" in html and "Europe/Berlin" in html
+        assert "Veröffentlichen am" in html and "Zurückziehen am" in html and "Ortszeit (Europe/Berlin)" in html
         data = admin_form_data(url, publish_at_0="01.03.2027", publish_at_1="09:00",
                                withdraw_at_0="01.04.2027", withdraw_at_1="18:30")
         response = client_as(role).post(url, data)

@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from cms.api import add_plugin, create_page
 from cms.models import PageContent
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from djangocms_timed_publishing.models import TimedPublishingInterval
@@ -44,7 +45,10 @@ def _visitor_sees() -> dict[str, bool]:
     return seen
 
 
-def _publish_with_time_limits(client, content, **fields) -> Version:
+def _publish_with_time_limits(content, **fields) -> Version:
+    """As the IQZ editor, logged in then (a session of today would have expired by 2028)."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="iqz"))
     version = Version.objects.get_for_content(content)
     url = reverse("admin:djangocms_versioning_pagecontentversion_timed_publish", args=(version.pk,))
     assert client.get(url).status_code == 200, "the dialog"
@@ -54,14 +58,14 @@ def _publish_with_time_limits(client, content, **fields) -> Version:
         data |= {f"{name}_0": moment.strftime("%d.%m.%Y"), f"{name}_1": moment.strftime("%H:%M")}
     response = client.post(url, data)
     assert response.status_code == 200, response.content.decode()[:500]
-    version.refresh_from_db()
+    version = Version.objects.get(pk=version.pk)
     assert version.state == PUBLISHED
     return version
 
 
-def test_a_page_published_for_9_appears_at_9(iqz_client, draft_page):
+def test_a_page_published_for_9_appears_at_9(draft_page):
     with time_machine.travel(MOMENT - timedelta(days=1), tick=False):
-        version = _publish_with_time_limits(iqz_client, draft_page, visibility_start=MOMENT)
+        version = _publish_with_time_limits(draft_page, visibility_start=MOMENT)
     assert TimedPublishingInterval.objects.get(version=version).start == MOMENT
     with time_machine.travel(MOMENT - timedelta(minutes=1), tick=False):
         assert _visitor_sees() == dict.fromkeys(URLS, False), "not yet, and the pages are cached"
@@ -70,9 +74,9 @@ def test_a_page_published_for_9_appears_at_9(iqz_client, draft_page):
         assert _visitor_sees() == dict.fromkeys(URLS, True)
 
 
-def test_a_page_visible_until_9_is_gone_at_9(iqz_client, draft_page):
+def test_a_page_visible_until_9_is_gone_at_9(draft_page):
     with time_machine.travel(MOMENT - timedelta(days=1), tick=False):
-        _publish_with_time_limits(iqz_client, draft_page, visibility_end=MOMENT)
+        _publish_with_time_limits(draft_page, visibility_end=MOMENT)
     with time_machine.travel(MOMENT - timedelta(minutes=1), tick=False):
         assert _visitor_sees() == dict.fromkeys(URLS, True), "visible, and the pages are cached"
     with time_machine.travel(MOMENT, tick=False):

@@ -19,6 +19,7 @@ from events.forms import EventAdminForm
 from events.models import Category, Event, EventDownload, TargetGroup
 from events.selectors import editor_can_manage_all, events_editable_by, organisations_for_editor
 from familie_portal.admin_history import HistoryAdmin, MunicipalityGuardMixin, record_revisions
+from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from managers.selectors import municipality_for_user
 from registrations.admin import RegistrationSettingsInline
 from reviews.admin import ReviewedAdminMixin
@@ -48,8 +49,8 @@ class EventAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
     missing_message = _("Diese Veranstaltung gibt es nicht.")
     foreign_message = _("Diese Veranstaltung gehört nicht zu Ihrer Kommune. Sie können nur die "
                         "Veranstaltungen Ihrer eigenen Kommune bearbeiten.")
-    list_display = ("title_de", "when", "organiser", "category", "status", "is_series")
-    list_filter = ("status", "category", "organiser", "all_day")
+    list_display = ("title_de", "when", "organiser", "category", "status", schedule_display, "is_series")
+    list_filter = ("status", ScheduleFilter, "category", "organiser", "all_day")
     list_select_related = ("organiser", "category")
     search_fields = ("title_de", "title_en", "venue_name", "venue_city")
     date_hierarchy = "start"
@@ -61,7 +62,7 @@ class EventAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
         models.URLField: {"assume_scheme": "https"},
     }
     fieldsets = [
-        (None, {"fields": ["status", "title_de", "slug", "lead_de", "description_de"]}),
+        (None, {"fields": ["status", SCHEDULE_FIELDS, "title_de", "slug", "lead_de", "description_de"]}),
         (_("Termin"), {"fields": ["start", "end", "all_day"]}),
         (_("Wiederholung"), {"fields": ["repeat", "repeat_interval", "repeat_weekdays", "repeat_until", "repeat_count",
                                         "exdates"]}),
@@ -80,6 +81,11 @@ class EventAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
         # All-day events by their date alone (no "00:00"), in local time like every admin date.
         start = timezone.localtime(obj.start)
         return date_format(start, "SHORT_DATE_FORMAT") if obj.all_day else date_format(start, "SHORT_DATETIME_FORMAT")
+
+    def view_on_site(self, obj):
+        # "Auf der Website ansehen": the public page while the public sees it, else the preview.
+        public = Event.objects.published().filter(pk=obj.pk).exists()
+        return obj.get_absolute_url() if public else obj.get_preview_url()
 
     @admin.display(boolean=True, description=_("Serie"))
     def is_series(self, obj):

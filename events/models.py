@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from djangocms_text.fields import HTMLField
@@ -22,7 +23,8 @@ from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
 from events import links, recurrence
-from familie_portal.content import ContentManager, ContentQuerySet
+from familie_portal.content import ContentManager
+from familie_portal.scheduling import Scheduled, ScheduledQuerySet
 from familie_portal.translation import translated
 from managers.models import Municipality, Organisation
 
@@ -76,10 +78,15 @@ CARD_FIELDS = (
 )
 
 
-class EventQuerySet(ContentQuerySet):
-    def published(self):
-        """THE rule for what the public sees: status "published". Nothing else decides it."""
+class EventQuerySet(ScheduledQuerySet):
+    def released(self):
+        """Status "published", whatever the window says (the search index keeps these, see search.py)."""
         return self.filter(status=Event.Status.PUBLISHED)
+
+    def published(self):
+        """THE rule for what the public sees: status "published" and inside its window ("veröffentlichen
+        am" / "zurückziehen am", compared with the moment of the query). Nothing else decides it."""
+        return self.released().in_window()
 
     def overlapping(self, start, end):
         """Events with at least one occurrence that may touch [start, end).
@@ -103,7 +110,7 @@ class EventQuerySet(ContentQuerySet):
         return self.only("start", "end", "all_day", "rrule", "exdates", "title_de")
 
 
-class Event(models.Model):
+class Event(Scheduled, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
         PUBLISHED = "published", _("Veröffentlicht")
@@ -223,6 +230,13 @@ class Event(models.Model):
     def get_absolute_url(self):
         return links.event_url(self.slug)
 
+    def get_preview_url(self) -> str:
+        """The staff preview (drafts and scheduled events too); "" while the calendar is not on a page."""
+        try:
+            return reverse("events:preview", kwargs={"pk": self.pk})
+        except NoReverseMatch:
+            return ""
+
     @property
     def public_report(self):
         """The linked workshop report if the public may see it (its own published rule)."""
@@ -252,6 +266,7 @@ class Event(models.Model):
         return recurrence.parse_exdates(self.exdates)
 
     def clean(self):
+        super().clean()
         errors = {}
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("Dieser Kurzname ist für Seiten des Kalenders reserviert.")

@@ -14,8 +14,11 @@ class EventProvider(Provider):
     model = Event
 
     def public_queryset(self):
-        return Event.objects.published().select_related("organiser", "municipality", "category").prefetch_related(
-            "target_groups"
+        # Scheduled ones too: the search reads their window (`window()`) at the moment it runs.
+        return (
+            Event.objects.released().not_withdrawn()
+            .select_related("organiser", "municipality", "category")
+            .prefetch_related("target_groups")
         )
 
     def documents(self, obj) -> list[Document]:

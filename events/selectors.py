@@ -293,12 +293,23 @@ def organiser_events_in_year(*, organiser, year: int) -> list[Occurrence]:
 def published_event(slug: str) -> Event | None:
     """A published event with what its page shows; its downloads (`event.download_list`) are read
     only if it has any, which most events do not."""
+    return _event_for_page(Event.objects.published(), slug=slug)
+
+
+def previewable_event(user, pk: int) -> Event | None:
+    """Any event (drafts, scheduled ones) for the preview, if `user` may change it: the IQZ every
+    event, the Kommunale Redaktion their city's (events_editable_by); else None (the view says 404)."""
+    if not (user.is_authenticated and user.is_staff and user.has_perm("events.change_event")):
+        return None
+    return _event_for_page(events_editable_by(user), pk=pk)
+
+
+def _event_for_page(queryset, **lookup) -> Event | None:
     try:
         event = (
-            Event.objects.published()
-            .select_related("organiser", "category", "image", "report")
+            queryset.select_related("organiser", "category", "image", "report")
             .annotate(has_downloads=Exists(EventDownload.objects.filter(event=OuterRef("pk"))))
-            .get(slug=slug)
+            .get(**lookup)
         )
     except Event.DoesNotExist:
         return None

@@ -16,6 +16,7 @@ urlpatterns = [
     path("veranstalter/<slug:organiser>/<int:year>/", views.OrganiserYearView.as_view(), name="organiser_year"),
     path("<int:year>/<int:month>/", views.MonthView.as_view(), name="month"),
     path("<int:year>/<int:month>/<int:day>/", views.DayView.as_view(), name="day"),
+    path("vorschau/<int:pk>/", views.EventPreviewView.as_view(), name="preview"),
     path("<slug:slug>.ics", views.EventIcsView.as_view(), name="detail_ics"),
     path("<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
 ]

@@ -13,9 +13,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from events import ical, links, selectors
@@ -173,9 +175,13 @@ def _in_range(day: date) -> date | None:
 
 class EventDetailView(TemplateView):
     template_name = "events/detail.html"
+    preview = False
 
-    def get_context_data(self, *, slug, **kwargs):
-        event = selectors.published_event(slug)
+    def get_event(self):
+        return selectors.published_event(self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        event = self.get_event()
         if event is None:
             raise Http404
         now = timezone.now()
@@ -198,6 +204,7 @@ class EventDetailView(TemplateView):
         year = timezone.localtime(occurrence.start).year
         context = super().get_context_data(**kwargs)
         context.update(
+            preview=self.preview,
             event=event,
             occurrence=occurrence,
             series_dates=series_dates,
@@ -221,6 +228,27 @@ class EventDetailView(TemplateView):
         if not MIN_YEAR <= day.year <= MAX_YEAR:
             return None
         return occurrence_on(event, day)
+
+
+@method_decorator(never_cache, name="dispatch")
+class EventPreviewView(EventDetailView):
+    """An event as the public would see it, drafts and scheduled ones included, for those who may
+    change it (the Kommunale Redaktion: their city's); everyone else gets 404, as for a draft's address."""
+
+    preview = True
+
+    def get_event(self):
+        return selectors.previewable_event(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["event_is_public"] = selectors.public_events().filter(pk=context["event"].pk).exists()
+        return context
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 class SearchDocument(models.Model):
     """One public thing in one language, as the site search sees it.
 
-    Written only by `familie_portal.search.index`; a row exists only while its source is public.
+    Written only by `familie_portal.search.index`; a row exists only while its source is public or
+    scheduled to be, and is found only inside its window (`visible_from`/`visible_until`, read when
+    the search runs).
     `search_vector` is filled on PostgreSQL (German or English configuration, title weighted
     over body) and stays empty on SQLite, where `folded` text is matched instead.
     """
@@ -28,6 +30,9 @@ class SearchDocument(models.Model):
     folded_title = models.CharField(max_length=300, blank=True)
     folded_body = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True)
+    # The source's publication window (familie_portal.scheduling): the search shows a row only inside it.
+    visible_from = models.DateTimeField(null=True, blank=True)
+    visible_until = models.DateTimeField(null=True, blank=True)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,4 +1,4 @@
-"""Keep the search index in step with what is public."""
+"""Keep the search index in step with what is public (and give scheduled pages their address)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from djangocms_versioning.signals import post_version_operation
@@ -13,6 +13,34 @@ def on_version_operation(sender, operation, obj, **kwargs):
     provider = provider_for(sender)
     if provider is not None:
         index.index_object(provider, obj.content)
+
+
+def route_scheduled_page(sender, operation, obj, **kwargs):
+    """
+    A page version published with a later start (djangocms-timed-publishing) gets its address now.
+    django CMS 5.1 derives a page's URL on publish from the content visible at that moment, which for a
+    scheduled version is none: the page would never resolve, even after its start. Its URL comes from the
+    version's own slug instead; until the start the page view finds no visible content and answers 404,
+    from the start on it serves the page, without anything running at that minute.
+    """
+    from cms.models import PageContent
+    from django.utils import timezone
+    from djangocms_timed_publishing.models import TimedPublishingInterval
+    from djangocms_versioning.constants import OPERATION_PUBLISH
+
+    if operation != OPERATION_PUBLISH or not isinstance(obj.content, PageContent):
+        return
+    visibility = TimedPublishingInterval.objects.filter(version=obj).first()
+    if visibility is None or visibility.start is None or visibility.start <= timezone.now():
+        return
+    content = obj.content
+    page, language = content.page, content.language
+    data = page.get_url_data(content.slug, content.overwrite_url, language)
+    if page.urls.filter(language=language).exists():
+        page.update_urls(language, **data)
+    else:
+        page.urls.create(page=page, site_id=page.site_id, language=language, **data)
+    page.urls_cache = {}
 
 
 def on_save(sender, instance, raw=False, **kwargs):
@@ -41,6 +69,8 @@ def on_rows_changed(sender, pks, **kwargs):
 
 
 def connect() -> None:
+    # First the address of a scheduled page, then the search (which indexes a page by its address).
+    post_version_operation.connect(route_scheduled_page, dispatch_uid="timed-page-url")
     post_version_operation.connect(on_version_operation, dispatch_uid="search-version-operation")
     rows_changed.connect(on_rows_changed, dispatch_uid="search-rows-changed")
     for provider in providers():

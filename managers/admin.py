@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from familie_portal import roles
 from familie_portal.admin_history import HistoryAdmin, MunicipalityGuardMixin
+from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from managers.forms import FamilyManagerAdminForm
 from managers.models import FamilyManager, Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
 from managers.selectors import municipality_for_user
@@ -47,8 +48,8 @@ class FamilyManagerAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmi
     missing_message = _("Dieses Profil gibt es nicht.")
     foreign_message = _("Dieses Profil gehört nicht zu Ihrer Kommune. Sie können nur die Profile "
                         "Ihrer eigenen Kommune bearbeiten.")
-    list_display = ["name", "role", "organisation", "status", "consent_to_publication", "updated"]
-    list_filter = ["status", "consent_to_publication", "kreis__regierungsbezirk"]
+    list_display = ["name", "role", "organisation", "status", schedule_display, "consent_to_publication", "updated"]
+    list_filter = ["status", ScheduleFilter, "consent_to_publication", "kreis__regierungsbezirk"]
     search_fields = ["name", "role", "municipalities__name", "organisation__name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["municipalities"]
@@ -59,8 +60,13 @@ class FamilyManagerAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmi
          {"fields": [("email", "show_email"), ("phone", "show_phone"), ("address", "show_address")]}),
         (_("Zertifizierung"), {"fields": ["course", "certified_on", "certificate_number", "certificate_valid_until"]}),
         (_("Schwerpunkte"), {"fields": ["focus", "focus_en"]}),
-        (_("Veröffentlichung"), {"fields": ["consent_to_publication", "consent_date", "status"]}),
+        (_("Veröffentlichung"), {"fields": ["consent_to_publication", "consent_date", "status", SCHEDULE_FIELDS]}),
     ]
+
+    def view_on_site(self, obj):
+        # "Auf der Website ansehen": the public profile while the public sees it, else the preview.
+        public = FamilyManager.objects.public().filter(pk=obj.pk).exists()
+        return obj.get_absolute_url() if public else obj.get_preview_url()
 
     # -- rows ------------------------------------------------------------------------------
     def get_queryset(self, request):

@@ -20,7 +20,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from easy_thumbnails.fields import ThumbnailerImageField
 
-from familie_portal.content import ContentManager, ContentQuerySet
+from familie_portal.content import ContentManager
+from familie_portal.scheduling import Scheduled, ScheduledQuerySet
 from familie_portal.validators import validate_image_upload
 
 
@@ -149,10 +150,15 @@ class MunicipalEditor(models.Model):
         return f"{self.user} – {self.municipality}"
 
 
-class FamilyManagerQuerySet(ContentQuerySet):
-    def public(self):
-        """THE one place that decides what the public sees: published AND consented to publication."""
+class FamilyManagerQuerySet(ScheduledQuerySet):
+    def released(self):
+        """Published and consented to, whatever the window says (the search index keeps these)."""
         return self.filter(status=FamilyManager.Status.PUBLISHED, consent_to_publication=True)
+
+    def public(self):
+        """THE one place that decides what the public sees: published AND consented to publication AND
+        inside its window ("veröffentlichen am" / "zurückziehen am", compared with the moment of the query)."""
+        return self.released().in_window()
 
     def active_in(self, municipality):
         """Profiles active in the municipality itself or across its whole Kreis (each once: a subquery
@@ -169,7 +175,7 @@ def _photo_path(instance, filename) -> str:
     return f"familienmanager/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
-class FamilyManager(models.Model):
+class FamilyManager(Scheduled, models.Model):
     """A certified Familienmanagerin / Familienmanager and where they work."""
 
     class Status(models.TextChoices):
@@ -232,6 +238,13 @@ class FamilyManager(models.Model):
 
     def get_absolute_url(self):
         return reverse("managers:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self) -> str:
+        """The staff preview (drafts and scheduled profiles too); "" while the directory is not on a page."""
+        try:
+            return reverse("managers:preview", kwargs={"pk": self.pk})
+        except NoReverseMatch:
+            return ""
 
     @property
     def localized_focus(self) -> str:

@@ -16,8 +16,11 @@ class FamilyManagerProvider(Provider):
     model = FamilyManager
 
     def public_queryset(self):
-        return FamilyManager.objects.public().select_related("organisation", "kreis").prefetch_related(
-            "municipalities"
+        # Scheduled ones too: the search reads their window (`window()`) at the moment it runs.
+        return (
+            FamilyManager.objects.released().not_withdrawn()
+            .select_related("organisation", "kreis")
+            .prefetch_related("municipalities")
         )
 
     def documents(self, obj) -> list[Document]:

@@ -23,6 +23,23 @@ def municipality_for_user(user) -> Municipality | None:
     return editor.municipality if editor else None
 
 
+def profiles_editable_by(user, queryset=None):
+    """The profiles a staff user may change: all for the IQZ and superusers, those active in their own
+    municipality for the Kommunale Redaktion (the admin's rule, managers.admin.Scope), none otherwise."""
+    from familie_portal.roles import IQZ_GROUP
+    from managers.models import FamilyManager
+
+    queryset = FamilyManager.objects.all() if queryset is None else queryset
+    if not (user.is_authenticated and user.is_staff and user.has_perm("managers.change_familymanager")):
+        return queryset.none()
+    municipality = municipality_for_user(user)
+    if municipality is not None:
+        return queryset.filter(municipalities=municipality)
+    if user.is_superuser or user.groups.filter(name=IQZ_GROUP).exists():
+        return queryset
+    return queryset.none()
+
+
 def url_template(viewname: str) -> str:
     """`viewname`'s URL with SLUG_PLACEHOLDER for its slug: one reverse() for a whole list of links
     (a few hundred reverses through the apphook cost ~10 ms a page). "" if the apphook is not attached."""

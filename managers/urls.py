@@ -10,4 +10,5 @@ urlpatterns = [
     path("karte.geojson", views.geojson, name="geojson"),
     path("kommune/<slug:slug>/", views.MunicipalityView.as_view(), name="municipality"),
     path("profil/<slug:slug>/", views.ProfileView.as_view(), name="detail"),
+    path("vorschau/<int:pk>/", views.ProfilePreviewView.as_view(), name="preview"),
 ]

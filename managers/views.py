@@ -13,8 +13,9 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from familie_portal.caching import cached_data
@@ -101,7 +102,31 @@ class ProfileView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["places"] = self.object.municipalities.select_related("kreis")
+        context["preview"] = self.preview
         return context
+
+    preview = False
+
+
+@method_decorator(never_cache, name="dispatch")
+class ProfilePreviewView(ProfileView):
+    """A profile as the public would see it, drafts and scheduled ones included, for those who may
+    change it (the Kommunale Redaktion: profiles active in their city); everyone else gets 404."""
+
+    preview = True
+
+    def get_queryset(self):
+        return selectors.profiles_editable_by(self.request.user).select_related("organisation", "kreis")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["profile_is_public"] = FamilyManager.objects.public().filter(pk=self.object.pk).exists()
+        return context
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 class MunicipalityView(ProfileCardsMixin, ListView):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from familie_portal.admin_history import HistoryAdmin
+from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from reviews.admin import ReviewedAdminMixin
 from workshops import services
 from workshops.models import (
@@ -64,8 +65,8 @@ class DownloadInline(admin.TabularInline):
 
 @admin.register(Workshop)
 class WorkshopAdmin(ReviewedAdminMixin, HistoryAdmin):
-    list_display = ["title_de", "date", "city", "organiser", "status", "preview_link"]
-    list_filter = ["status", "series", "organiser", "city"]
+    list_display = ["title_de", "date", "city", "organiser", "status", schedule_display, "preview_link"]
+    list_filter = ["status", ScheduleFilter, "series", "organiser", "city"]
     list_select_related = ["city", "organiser"]
     date_hierarchy = "date"
     search_fields = ["title_de", "title_en", "teaser_de", "contributions__name", "city__name"]
@@ -77,6 +78,7 @@ class WorkshopAdmin(ReviewedAdminMixin, HistoryAdmin):
     fieldsets = [
         (_("Einordnung"), {"fields": [
             "series", ("date", "end_date"), "show_day", "city", "organiser", ("status", "published_at"),
+            SCHEDULE_FIELDS,
         ]}),
         (_("Deutsch"), {"fields": ["title_de", "slug_de", "teaser_de", "body_de", "conclusion_de"]}),
         (_("Englisch"), {

@@ -22,7 +22,8 @@ from djangocms_text.fields import HTMLField
 from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
-from familie_portal.content import ContentManager, ContentQuerySet
+from familie_portal.content import ContentManager
+from familie_portal.scheduling import Scheduled, ScheduledQuerySet
 from familie_portal.translation import Translated, TranslatedMixin, current_language
 
 
@@ -43,10 +44,15 @@ class WorkshopSeries(TranslatedMixin, models.Model):
         return self.name_de
 
 
-class WorkshopQuerySet(ContentQuerySet):
-    def published(self):
-        """THE rule for what the public sees: published reports only."""
+class WorkshopQuerySet(ScheduledQuerySet):
+    def released(self):
+        """Status "published", whatever the window says (the search index keeps these)."""
         return self.filter(status=Workshop.Status.PUBLISHED)
+
+    def published(self):
+        """THE rule for what the public sees: published reports inside their window ("veröffentlichen
+        am" / "zurückziehen am", compared with the moment of the query)."""
+        return self.released().in_window()
 
     def for_list(self):
         return self.select_related("series", "city", "organiser")
@@ -64,7 +70,7 @@ class WorkshopQuerySet(ContentQuerySet):
         return self.select_related("series", "city", "organiser", "image")
 
 
-class Workshop(TranslatedMixin, models.Model):
+class Workshop(Scheduled, TranslatedMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
         PUBLISHED = "published", _("Veröffentlicht")
@@ -152,7 +158,7 @@ class Workshop(TranslatedMixin, models.Model):
         if not self.slug_en:
             self.slug_en = self.slug_de
         if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+            self.published_at = max(self.publish_at or timezone.now(), timezone.now())
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language: str | None = None) -> str:
@@ -164,6 +170,7 @@ class Workshop(TranslatedMixin, models.Model):
                 return ""
 
     def clean(self):
+        super().clean()
         errors = {}
         if self.end_date and self.date and self.end_date < self.date:
             errors["end_date"] = _("Das Enddatum liegt vor dem Datum des Workshops.")
@@ -174,7 +181,8 @@ class Workshop(TranslatedMixin, models.Model):
 
     @property
     def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED
+        """What `published()` says, for one report in hand."""
+        return self.status == self.Status.PUBLISHED and self.in_window()
 
     def get_preview_url(self) -> str:
         try:

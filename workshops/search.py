@@ -16,8 +16,11 @@ class WorkshopProvider(Provider):
     model = Workshop
 
     def public_queryset(self):
-        return Workshop.objects.published().select_related("city", "organiser", "series").prefetch_related(
-            "contributions", "quotes", "ranked_items"
+        # Scheduled ones too: the search reads their window (`window()`) at the moment it runs.
+        return (
+            Workshop.objects.released().not_withdrawn()
+            .select_related("city", "organiser", "series")
+            .prefetch_related("contributions", "quotes", "ranked_items")
         )
 
     def documents(self, obj) -> list[Document]:

@@ -117,11 +117,11 @@ def workshop_years() -> list[int]:
 
 def workshop_cities() -> QuerySet[Municipality]:
     """Municipalities with published reports (for the filter)."""
-    return Municipality.objects.filter(workshops__status=Workshop.Status.PUBLISHED).distinct().order_by("name")
+    return Municipality.objects.filter(workshops__in=Workshop.objects.published()).distinct().order_by("name")
 
 
 def workshop_series() -> QuerySet[WorkshopSeries]:
-    return WorkshopSeries.objects.filter(workshops__status=Workshop.Status.PUBLISHED).distinct()
+    return WorkshopSeries.objects.filter(workshops__in=Workshop.objects.published()).distinct()
 
 
 @dataclass(frozen=True)

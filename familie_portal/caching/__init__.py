@@ -10,8 +10,9 @@ Only anonymous visitors without a django CMS toolbar mode get cached pages and p
 get a fresh render. `PORTAL_CACHES` switches everything (off in `make run`, so an edit shows on the
 next request; on in production and in `make bench`); `PORTAL_CACHE_SECONDS` bounds every lifetime.
 A part whose output changes with the clock says until when it holds (`until=`); it is stored until
-then, and so is every part and page around it (`holds_until`). There are no other rules: parts may
-sit inside parts.
+then, and so is every part and page around it (`holds_until`); nothing is stored beyond the next
+scheduled publish or withdraw moment of any content (`timeout_until`, familie_portal.scheduling).
+There are no other rules: parts may sit inside parts.
 """
 
 import hashlib
@@ -111,12 +112,23 @@ def holds_until(request, moment: datetime | None) -> None:
         request.portal_holds_until = earliest(getattr(request, "portal_holds_until", None), moment)
 
 
-def timeout_until(until: datetime | None) -> int:
-    """Seconds to keep an entry that holds until `until` (None: the default lifetime); 0: not at all."""
+def seconds_until(until: datetime | None) -> int:
+    """Seconds from now to `until` within the default lifetime (None: the default lifetime); 0: none."""
     seconds = settings.PORTAL_CACHE_SECONDS
     if until is not None:
         seconds = min(seconds, int((until - timezone.now()).total_seconds()))
     return max(seconds, 0)
+
+
+def timeout_until(until: datetime | None) -> int:
+    """
+    Seconds to keep an entry that holds until `until` (None: the default lifetime); 0: not at all.
+    Never beyond the next scheduled publish or withdraw moment of any content (familie_portal.scheduling):
+    the page or part rendered before it would show the old state after it.
+    """
+    from familie_portal import scheduling
+
+    return seconds_until(earliest(until, scheduling.next_change(generation())))
 
 
 def cached_data(request, name: str, compute: Callable[[], T], *vary, until=None) -> T:

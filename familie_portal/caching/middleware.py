@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.utils import timezone
 
-from familie_portal import caching
+from familie_portal import caching, scheduling
 
 
 def _excluded_prefixes() -> tuple[str, ...]:
@@ -38,6 +38,7 @@ class AnonymousPageCacheMiddleware:
         self.excluded_prefixes = _excluded_prefixes()
 
     def __call__(self, request):
+        scheduling.catch_up()  # a scheduled publish or withdraw since the caches were filled: a new generation
         key = self._key(request)
         if key is not None:
             cached = cache.get(key)

@@ -53,7 +53,7 @@ def index_object(provider: Provider, obj) -> int:
             content_type=content_type,
             object_id=str(obj.pk),
             language=document.language,
-            defaults=_row(provider, document),
+            defaults=_row(provider, document, public),
         )
     update_vectors(existing)
     return len(documents)
@@ -67,10 +67,13 @@ def _documents(provider: Provider, obj) -> list:
         return []
 
 
-def _row(provider: Provider, document) -> dict:
+def _row(provider: Provider, document, obj) -> dict:
     body = document.body[:BODY_LIMIT]
     title = document.title[:300]
+    visible_from, visible_until = provider.window(obj)
     return {
+        "visible_from": visible_from,
+        "visible_until": visible_until,
         "kind": provider.kind,
         "title": title,
         "body": body,
@@ -86,7 +89,7 @@ def bulk_add(provider: Provider, objects, batch_size: int = 1000) -> int:
     content_type = ContentType.objects.get_for_model(provider.model)
     rows = [
         SearchDocument(content_type=content_type, object_id=str(obj.pk), language=document.language,
-                       **_row(provider, document))
+                       **_row(provider, document, obj))
         for obj in objects
         for document in _documents(provider, obj)
     ]

@@ -1,9 +1,13 @@
 """The search provider for django CMS pages (published page contents)."""
 
 from cms.models import PageContent, PagePermission
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from djangocms_text.models import Text
+from djangocms_timed_publishing.models import TimedPublishingInterval
+from djangocms_versioning.constants import PUBLISHED
 
 from familie_portal.search.registry import Document, Provider
 from familie_portal.search.text import html_to_text
@@ -15,15 +19,23 @@ class PageProvider(Provider):
     model = PageContent
 
     def public_queryset(self):
-        # PageContent.objects only yields published versions (djangocms-versioning). Pages that
+        # Published versions (djangocms-versioning), also those whose time limits
+        # (djangocms-timed-publishing) start later: the search reads `window()` when it runs. Pages that
         # need a login or are restricted to some users or groups are never indexed.
         restricted = PagePermission.objects.filter(can_view=True).values("page_id")
         return (
-            PageContent.objects.filter(page__site=Site.objects.get_current(), page__login_required=False)
+            PageContent.admin_manager.filter(versions__state=PUBLISHED)
+            .exclude(versions__visibility__end__lte=timezone.now())
+            .filter(page__site=Site.objects.get_current(), page__login_required=False)
             .exclude(page_id__in=restricted)
             .exclude(redirect__gt="")
             .select_related("page")
         )
+
+    def window(self, obj):
+        visibility = TimedPublishingInterval.objects.filter(version__object_id=obj.pk, version__content_type=(
+            ContentType.objects.get_for_model(PageContent))).first()
+        return (visibility.start, visibility.end) if visibility is not None else (None, None)
 
     def documents(self, obj) -> list[Document]:
         bodies = Text.objects.filter(

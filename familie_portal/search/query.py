@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, F, Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from familie_portal.models import SearchDocument
@@ -47,12 +48,20 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
+def visible(now=None) -> Q:
+    """Documents inside their source's publication window at this moment (scheduled publishing)."""
+    now = now or timezone.now()
+    return (Q(visible_from__isnull=True) | Q(visible_from__lte=now)) & (
+        Q(visible_until__isnull=True) | Q(visible_until__gt=now)
+    )
+
+
 def search(*, query: str, language: str, kind: str | None = None) -> SearchResult:
     """Published documents in `language` matching every word of `query` (prefixes, stemmed on PostgreSQL)."""
     words = query_words(query)
     if not words:
         return SearchResult(words=[], queryset=SearchDocument.objects.none())
-    documents = SearchDocument.objects.filter(language=language)
+    documents = SearchDocument.objects.filter(visible(), language=language)
     if uses_postgres():
         ts_query = SearchQuery(tsquery(words), search_type="raw", config=CONFIGS.get(language, "simple"))
         matching = documents.filter(search_vector=ts_query)
@@ -124,7 +133,7 @@ def counts_and_page_statement(words, language, kind, per_page: int, number: int)
     """PostgreSQL: (sql, params) reading the counts per kind and the ids of page `number` at once."""
     ts_query = SearchQuery(tsquery(words), search_type="raw", config=CONFIGS.get(language, "simple"))
     matches = (
-        SearchDocument.objects.filter(language=language, search_vector=ts_query)
+        SearchDocument.objects.filter(visible(), language=language, search_vector=ts_query)
         .annotate(rank=SearchRank(F("search_vector"), ts_query))
         .order_by()
         .values_list("pk", "kind", "date", "rank")

@@ -27,8 +27,14 @@ class Provider:
     model = None
 
     def public_queryset(self):
-        """Every public object; the only place this provider decides visibility."""
+        """Every object public now or scheduled to be (see `window()`); the only place this provider
+        decides visibility."""
         raise NotImplementedError
+
+    def window(self, obj) -> tuple[datetime | None, datetime | None]:
+        """When the object's documents are shown: (from, until), None for no bound. The search filters
+        by it when it runs, so a scheduled publish or withdraw shows at its minute (familie_portal.scheduling)."""
+        return getattr(obj, "publish_at", None), getattr(obj, "withdraw_at", None)
 
     def documents(self, obj) -> list[Document]:
         raise NotImplementedError

@@ -56,6 +56,9 @@ THIRD_PARTY_APPS = [
     "treebeard",
     "sekizai",
     "djangocms_versioning",
+    # "Veröffentlichen mit Zeitgrenzen" in the versioning menu: a published page version visible from/until
+    # (its window is read when a page is served; the portal's caches end at its moments, familie_portal.scheduling).
+    "djangocms_timed_publishing",
     "djangocms_alias",
     "djangocms_text",
     "djangocms_link",
@@ -404,7 +407,7 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # Saving, updating or deleting a row of these apps starts a new cache generation (apps: add yours;
 # their models use familie_portal.content.ContentQuerySet, which a system check enforces).
 PORTAL_CACHE_INVALIDATING_APPS = [
-    "cms", "djangocms_versioning", "djangocms_alias", "djangocms_text", "filer", "sites",
+    "cms", "djangocms_versioning", "djangocms_timed_publishing", "djangocms_alias", "djangocms_text", "filer", "sites",
     "blocks", "managers", "workshops", "events", "registrations", "familie_portal",
 ]
 # ...except bookkeeping rows that change without changing what visitors see.

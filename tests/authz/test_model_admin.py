@@ -311,3 +311,24 @@ def _errors(response):
     if response.status_code == 200 and context and "adminform" in context:
         return context["adminform"].form.errors, [f.formset.errors for f in context.get("inline_admin_formsets", [])]
     return response.status_code
+
+
+# --- previews of drafts (events, profiles, reports): who may change the object sees it, nobody else ------------
+
+PREVIEWABLE = [key for key, target in TARGETS.items()
+               if target.model in ("events.Event", "managers.FamilyManager", "workshops.Workshop")]
+PREVIEW_CASES = [(role, key) for role in [None, *ROLES] for key in PREVIEWABLE]
+
+
+@pytest.mark.parametrize(("role", "key"), PREVIEW_CASES, ids=[f"{r or 'anonymous'}-{k}" for r, k in PREVIEW_CASES])
+def test_preview_of_a_draft(role, key):
+    target = TARGETS[key]
+    obj = target.get()
+    target.queryset().filter(pk=obj.pk).update(status="draft")
+    response = client_as(role).get(obj.get_preview_url())
+    if role is not None and right(role, key) == CHANGE:
+        assert response.status_code == 200
+        assert "Vorschau" in response.content.decode()
+        assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    else:
+        assert response.status_code == 404, "a draft's existence is not public either"

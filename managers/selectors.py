@@ -267,18 +267,3 @@ def profile_cards(rows) -> list[ProfileCard]:
         ):
             cards[profile_id].municipalities.append((municipality_url.replace(SLUG_PLACEHOLDER, slug), name))
     return list(cards.values())
-
-
-def profiles_editable_by(user, queryset=None):
-    """The profiles a staff user may manage: all for the IQZ and superusers, those active in their
-    municipality for the Kommunale Redaktion, none otherwise."""
-    from familie_portal.roles import IQZ_GROUP
-
-    queryset = FamilyManager.objects.all() if queryset is None else queryset
-    municipality = municipality_for_user(user)
-    if municipality is not None:
-        return queryset.filter(pk__in=FamilyManager.municipalities.through.objects.filter(
-            municipality=municipality).values("familymanager_id"))
-    if user.is_superuser or user.groups.filter(name=IQZ_GROUP).exists():
-        return queryset
-    return queryset.none()

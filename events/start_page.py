@@ -5,7 +5,18 @@ from django.utils.translation import gettext as _
 
 from events.models import Event
 from events.selectors import OccurrenceWindow, events_editable_by, upcoming_end
-from familie_portal.editorial import SECTION_LIMIT, Entries, Item, changed, check_of, entries, local_time, stale
+from familie_portal.editorial import (
+    SECTION_LIMIT,
+    Entries,
+    Item,
+    changed,
+    check_of,
+    entries,
+    local_time,
+    scheduled,
+    stale,
+    when_scheduled,
+)
 
 
 def _edit_url(event) -> str:
@@ -29,6 +40,8 @@ def items(user, now) -> dict[str, Entries]:
              for occurrence in window[:SECTION_LIMIT]],
             len(window),
         ),
+        "scheduled": entries(scheduled(editable, now=now), lambda event: Item(
+            event.title, _edit_url(event), when_scheduled(event, now=now))),
         "stale": entries(stale(editable.published(), "updated", now=now).order_by("updated"),
                          lambda event: _item(event, check=True)),
     }

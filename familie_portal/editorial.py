@@ -103,6 +103,22 @@ def changed(kind: str, moment: datetime) -> str:
     return gettext("%(kind)s · geändert %(when)s") % {"kind": kind, "when": local_time(moment)}
 
 
+def scheduled(queryset: models.QuerySet, *, now: datetime) -> models.QuerySet:
+    """The rows of `queryset` (familie_portal.scheduling.Scheduled) with a publication or withdrawal to come."""
+    return queryset.filter(models.Q(publish_at__gt=now) | models.Q(withdraw_at__gt=now)).order_by(
+        models.F("publish_at").asc(nulls_last=True), "withdraw_at")
+
+
+def when_scheduled(obj, *, now: datetime) -> str:
+    """"ab 01.12.2026 09:00" / "bis …": what is to come of `obj`'s schedule."""
+    parts = []
+    if obj.publish_at and obj.publish_at > now:
+        parts.append(gettext("veröffentlichen am %(when)s") % {"when": local_time(obj.publish_at)})
+    if obj.withdraw_at and obj.withdraw_at > now:
+        parts.append(gettext("zurückziehen am %(when)s") % {"when": local_time(obj.withdraw_at)})
+    return ", ".join(parts)
+
+
 def check_of(obj) -> tuple[int, int]:
     """What an Item's "noch aktuell" button sends for `obj`."""
     return ContentType.objects.get_for_model(obj).pk, obj.pk

@@ -104,10 +104,14 @@ def confirm_current(request):
     if model is Page:
         allowed = user_can_change_page(request.user, obj)
     else:
+        # The editor's own content, as their admin list shows it (also what review makes read only for them:
+        # confirming it changes nothing public).
         try:
-            allowed = admin.site.get_model_admin(model).has_change_permission(request, obj)
+            model_admin = admin.site.get_model_admin(model)
         except NotRegistered:
             raise Http404 from None
+        allowed = (model_admin.has_view_or_change_permission(request, obj)
+                   and model_admin.get_queryset(request).filter(pk=obj.pk).exists())
     if not allowed:
         raise PermissionDenied
     editorial.confirm_current(obj, request.user)

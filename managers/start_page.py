@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from familie_portal.editorial import Entries, Item, changed, check_of, entries, stale
+from familie_portal.editorial import Entries, Item, changed, check_of, entries, scheduled, stale, when_scheduled
 from managers.models import FamilyManager
 from managers.selectors import profiles_editable_by
 
@@ -19,6 +19,9 @@ def items(user, now) -> dict[str, Entries]:
     profiles = profiles_editable_by(user)
     return {
         "drafts": entries(profiles.filter(status=FamilyManager.Status.DRAFT).order_by("-updated"), _item),
+        "scheduled": entries(scheduled(profiles, now=now), lambda profile: Item(
+            profile.name, reverse("admin:managers_familymanager_change", args=[profile.pk]),
+            when_scheduled(profile, now=now))),
         "stale": entries(stale(profiles.public(), "updated", now=now).order_by("updated"),
                          lambda profile: _item(profile, check=True)),
     }

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from familie_portal.editorial import Entries, Item, changed, check_of, entries, stale
+from familie_portal.editorial import Entries, Item, changed, check_of, entries, scheduled, stale, when_scheduled
 from workshops.models import Workshop
 
 
@@ -18,6 +18,9 @@ def items(user, now) -> dict[str, Entries]:
     reports = Workshop.objects.all()
     return {
         "drafts": entries(reports.filter(status=Workshop.Status.DRAFT).order_by("-updated_at"), _item),
+        "scheduled": entries(scheduled(reports, now=now), lambda report: Item(
+            report.title_de, reverse("admin:workshops_workshop_change", args=[report.pk]),
+            when_scheduled(report, now=now))),
         "stale": entries(stale(reports.published(), "updated_at", now=now).order_by("updated_at"),
                          lambda report: _item(report, check=True)),
     }

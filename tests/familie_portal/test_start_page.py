@@ -143,10 +143,46 @@ def test_the_iqz_sees_reports_and_every_citys_drafts(client, user_by_name):
 
 def test_the_start_page_does_not_grow_in_queries_with_the_data(client, user_by_name, django_assert_max_num_queries):
     client.force_login(user_by_name("iqz"))
-    with django_assert_max_num_queries(60) as few:
+    with django_assert_max_num_queries(80) as few:
         client.get("/admin/")
     for i in range(25):
         _draft("stadt-bochum", f"Entwurf {i}")
     with django_assert_max_num_queries(len(few.captured_queries) + 1):
         html = client.get("/admin/").content.decode()
     assert "weitere Einträge" in _section(html, "drafts")
+
+
+def test_reviews_waiting_and_returned_are_on_the_start_pages(client, user_by_name):
+    from reviews import services
+
+    first = _draft("stadt-bochum", "Zur Prüfung")
+    second = _draft("stadt-bochum", "Zurückbekommen")
+    bochum, iqz = user_by_name("bochum"), user_by_name("iqz")
+    services.submit_for_review(obj=first, user=bochum, comment="Bitte prüfen")
+    returned = services.submit_for_review(obj=second, user=bochum, comment="Auch diese")
+    services.return_to_author(review=returned, user=iqz, comment="Ort fehlt")
+
+    client.force_login(bochum)
+    html = client.get("/admin/").content.decode()
+    assert "Zur Prüfung" in _section(html, "in_review")
+    assert "Bitte prüfen" in _section(html, "in_review")
+    assert "Zurückbekommen" in _section(html, "returned") and "Ort fehlt" in _section(html, "returned")
+    assert f"/admin/events/event/{second.pk}/change/" in _section(html, "returned")
+
+    client.force_login(iqz)
+    html = client.get("/admin/").content.decode()
+    assert "Zur Prüfung" in _section(html, "in_review"), "the IQZ sees everything waiting for it"
+    assert "Zurückbekommen" not in _section(html, "returned"), "returned to its author, not to the IQZ"
+
+
+def test_scheduled_content_is_listed_with_its_moment(client, user_by_name):
+    soon = timezone.now().replace(second=0, microsecond=0) + timedelta(days=2)
+    event = EventFactory(title_de="Erscheint bald", organiser=Organisation.objects.get(slug="stadt-bochum"),
+                         publish_at=soon)
+    client.force_login(user_by_name("bochum"))
+
+    section = _section(client.get("/admin/").content.decode(), "scheduled")
+
+    assert "Erscheint bald" in section
+    assert f"/admin/events/event/{event.pk}/change/" in section
+    assert "veröffentlichen am " + timezone.localtime(soon).strftime("%d.%m.%Y %H:%M") in section

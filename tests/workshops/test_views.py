@@ -350,5 +350,7 @@ def test_same_number_of_queries_for_3_and_300_reports(client, uncached):
     small = [_query_count(client, url, params) for url, params in urls]
     bulk_published_workshops(297, year=2013)
     ContributionFactory.create_batch(100, workshop=workshop)
+    for url, params in urls:  # the new content generation's first request reads the page schedule once
+        client.get(url, params or {})
     large = [_query_count(client, url, params) for url, params in urls]
     assert small == large

@@ -1,0 +1,26 @@
+"""What the editor's start page shows of reviews (see familie_portal.editorial): what waits for the IQZ
+(for the IQZ everything waiting, for anybody else what they submitted), and what came back to them."""
+
+from django.utils.translation import gettext as _
+
+from familie_portal.editorial import Entries, Item, entries, local_time
+from reviews import mails
+from reviews.selectors import returned_to, waiting_for_review
+
+
+def _item(review, detail: str) -> Item:
+    target = review.target
+    return Item(review.title, mails.object_url(target) if target is not None else "", detail)
+
+
+def items(user, now) -> dict[str, Entries]:
+    if not user.is_staff:
+        return {}
+    return {
+        "in_review": entries(waiting_for_review(user).prefetch_related("target"), lambda review: _item(
+            review, _("eingereicht %(when)s: %(comment)s") % {
+                "when": local_time(review.submitted_at), "comment": review.comment})),
+        "returned": entries(returned_to(user).prefetch_related("target"), lambda review: _item(
+            review, _("zurückgegeben %(when)s: %(comment)s") % {
+                "when": local_time(review.decided_at), "comment": review.decision_comment})),
+    }

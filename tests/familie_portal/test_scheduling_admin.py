@@ -12,7 +12,9 @@ from managers.models import FamilyManager
 from tests.authz.support import admin_form_data, client_as
 from workshops.models import Workshop
 
-pytestmark = pytest.mark.django_db
+# The schedule fields as a city's editor uses them on its published content: review switched off (reviews/ and
+# tests/authz/test_review_publishing.py cover what review allows).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_review")]
 BERLIN_9 = datetime(2027, 3, 1, 9, 0, tzinfo=timezone.get_default_timezone())
 NOW = datetime(2027, 2, 1, 12, 0, tzinfo=timezone.get_default_timezone())
 

@@ -12,6 +12,7 @@ from familie_portal.editorial import (
     changed,
     check_of,
     entries,
+    local_day,
     local_time,
     scheduled,
     stale,
@@ -36,7 +37,8 @@ def items(user, now) -> dict[str, Entries]:
     return {
         "drafts": entries(editable.filter(status=Event.Status.DRAFT).order_by("-updated"), _item),
         "next_events": Entries(
-            [Item(occurrence.title, _edit_url(occurrence.event), local_time(occurrence.start))
+            [Item(occurrence.title, _edit_url(occurrence.event),
+                  local_day(occurrence.start) if occurrence.all_day else local_time(occurrence.start))
              for occurrence in window[:SECTION_LIMIT]],
             len(window),
         ),

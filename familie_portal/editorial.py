@@ -98,6 +98,11 @@ def local_time(moment: datetime) -> str:
     return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
 
 
+def local_day(moment: datetime) -> str:
+    """A day as the start page writes it ("15.12.2026"), for all-day dates."""
+    return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
+
+
 def changed(kind: str, moment: datetime) -> str:
     """An item's detail: its kind and when it was last changed."""
     return gettext("%(kind)s · geändert %(when)s") % {"kind": kind, "when": local_time(moment)}

@@ -69,6 +69,19 @@ def test_next_events_are_the_editors_upcoming_dates_in_local_time(client, user_b
     assert timezone.localtime(start).strftime("%d.%m.%Y %H:%M") in section
 
 
+def test_an_all_day_date_shows_its_day_without_a_time(client, user_by_name):
+    day = timezone.localtime(timezone.now() + timedelta(days=6)).replace(hour=0, minute=0, second=0, microsecond=0)
+    EventFactory(title_de="Ganzer Tag in Bochum", organiser=Organisation.objects.get(slug="stadt-bochum"),
+                 start=day, end=day + timedelta(days=1), all_day=True)
+    client.force_login(user_by_name("bochum"))
+
+    section = _section(client.get("/admin/").content.decode(), "next_events")
+
+    line = section[section.index("Ganzer Tag in Bochum"):]
+    assert line.split("</li>")[0].count(day.strftime("%d.%m.%Y")) == 1
+    assert day.strftime("%d.%m.%Y") + " 00:00" not in line.split("</li>")[0]
+
+
 def test_content_untouched_for_a_year_is_listed_and_noch_aktuell_takes_it_off(client, user_by_name):
     event = Event.objects.get(slug=BOCHUM_EVENT)
     client.force_login(user_by_name("bochum"))

@@ -189,12 +189,17 @@ AXES_CLIENT_IP_CALLABLE = "familie_portal.auth.client_ip"
 PORTAL_CLIENT_IP_HEADER = env("PORTAL_CLIENT_IP_HEADER", default="")
 
 # ---------------------------------------------------------------------------------------------
-# Internationalisation: German first, English second. German lives at unprefixed URLs.
+# Internationalisation: German first, then English and the languages of NRW's families (Turkish,
+# Ukrainian, Arabic - written right to left). German lives at unprefixed URLs, the others under
+# /en/, /tr/, /uk/, /ar/. Content not written in a language is shown in German, marked lang="de".
 # ---------------------------------------------------------------------------------------------
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", _("Deutsch")),
     ("en", _("Englisch")),
+    ("tr", _("Türkisch")),
+    ("uk", _("Ukrainisch")),
+    ("ar", _("Arabisch")),
 ]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
@@ -272,6 +277,10 @@ CMS_LANGUAGES = {
     SITE_ID: [
         {"code": "de", "name": _("Deutsch"), "public": True, "fallbacks": ["en"], "hide_untranslated": False},
         {"code": "en", "name": _("Englisch"), "public": True, "fallbacks": ["de"], "hide_untranslated": False},
+        # A page not yet written in these languages is shown in German at its own address (no
+        # redirect), marked lang="de" with a note in the visitor's language (templates/pages/).
+        *({"code": code, "name": name, "public": True, "fallbacks": ["de"], "hide_untranslated": False,
+           "redirect_on_fallback": False} for code, name in LANGUAGES[2:]),
     ],
     "default": {"public": True, "hide_untranslated": False, "redirect_on_fallback": True},
 }

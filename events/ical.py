@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 
@@ -29,7 +30,9 @@ def build_calendar(events, *, name: str, absolute_url, notes: dict | None = None
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # The calendar's name in the language of the URL (/tr/veranstaltungen/ical/ ...); each event's
+    # text in the language it is written in (German where nobody translated it), RFC 5545 LANGUAGE.
+    calendar.add("x-wr-calname", name, parameters={"LANGUAGE": get_language()})
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     events = list(events)
     for event in events:
@@ -49,7 +52,8 @@ def vevent(event, *, url: str, note: str = "") -> VEvent:
     component.add("dtstamp", event.updated)
     component.add("created", event.created)
     component.add("last-modified", event.updated)
-    component.add("summary", event.title)
+    text_language = {"LANGUAGE": event.content_language}
+    component.add("summary", event.title, parameters=text_language)
     component.add("status", "CONFIRMED")
     start = first_start(event)
     end = occurrence_end(event, start)
@@ -71,7 +75,7 @@ def vevent(event, *, url: str, note: str = "") -> VEvent:
         component.add("location", location)
     description = "\n\n".join(
         part for part in [event.lead, strip_tags(event.description).strip(), note, url] if part)
-    component.add("description", description)
+    component.add("description", description, parameters=text_language)
     if url:
         component.add("url", url)
     if event.category_id:

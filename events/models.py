@@ -25,7 +25,7 @@ from filer.fields.image import FilerImageField
 from events import links, recurrence
 from familie_portal.content import ContentManager
 from familie_portal.scheduling import Scheduled, ScheduledQuerySet
-from familie_portal.translation import translated
+from familie_portal.translation import translated, written_in
 from managers.models import Municipality, Organisation
 
 # Sub-URLs of the calendar page that an event slug must not shadow.
@@ -247,6 +247,11 @@ class Event(Scheduled, models.Model):
     @property
     def title(self) -> str:
         return translated(self, "title")
+
+    @property
+    def content_language(self) -> str:
+        """The language the title, lead and description are shown in (German when not translated)."""
+        return written_in(self, "title")
 
     @property
     def lead(self) -> str:

@@ -1,4 +1,4 @@
-"""Published events in sitemap.xml, in German and English with hreflang alternates."""
+"""Published events in sitemap.xml, in every language of the portal with hreflang alternates."""
 
 from django.contrib.sitemaps import Sitemap
 

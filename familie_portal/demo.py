@@ -1,6 +1,6 @@
 """
 Demo content for a newcomer's first run and for the tests, read from `familie_portal/demo.yaml`:
-the demo logins, the page tree in German and English (published through djangocms-versioning),
+the demo logins, the page tree in German and English, its main sections also in Turkish, Ukrainian and Arabic (published through djangocms-versioning),
 the municipalities onboarded as in production (familie_portal.onboarding), the site-wide sidebar
 and footer aliases, and whatever each app contributes through `<app>.demo.load(stdout=...)`
 (each reads its own `<app>/demo.yaml`).
@@ -93,9 +93,17 @@ def _hook(page, apphook_name) -> None:
     mark_urlconf_as_changed()
 
 
-def _create_page(spec, user) -> Page:
-    page = None
-    for language in LANGUAGES:
+def _page_languages(spec) -> list[str]:
+    """The languages the demo writes a page in: German and English always, Turkish, Ukrainian and
+    Arabic for the main sections (the other pages show the German text there, marked as German)."""
+    return [code for code, _name in settings.LANGUAGES if code in spec]
+
+
+def _create_page(spec, user, page=None) -> Page:
+    """The page in each of its languages that it does not have yet."""
+    for language in _page_languages(spec):
+        if page is not None and PageContent.admin_manager.filter(page=page, language=language).exists():
+            continue
         texts = spec[language]
         options = {"slug": texts["slug"], "meta_description": meta_description(texts["text"]),
                    "in_navigation": spec.get("in_navigation", False), "created_by": user}
@@ -116,7 +124,7 @@ def _create_page(spec, user) -> Page:
 def _pages(specs, user) -> dict[str, Page]:
     pages = {}
     for spec in specs:
-        page = Page.objects.filter(reverse_id=spec["reverse_id"]).first() or _create_page(spec, user)
+        page = _create_page(spec, user, Page.objects.filter(reverse_id=spec["reverse_id"]).first())
         apphook = spec.get("apphook")
         # Hooked only when the app registers it (also after the page was first created).
         if apphook and not page.application_urls and apphook in _registered_apphooks():

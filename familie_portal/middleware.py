@@ -14,7 +14,10 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.http.multipartparser import MultiPartParserError
 from django.template import loader
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+
+from familie_portal import translation as translation_columns
 
 logger = logging.getLogger(__name__)
 
@@ -209,3 +212,42 @@ class ApphookReloadMiddleware:
         elif revision != local:
             apphook_reload.reload_urlconf(new_revision=revision)
         return self.get_response(request)
+
+
+# ---------------------------------------------------------------------------------------------
+# Languages
+# ---------------------------------------------------------------------------------------------
+
+
+class PageLanguageMiddleware:
+    """
+    The visitor's language stays the interface's language on a page that is not written in it.
+
+    django CMS renders such a page in its fallback language (German) by activating that language
+    for the whole response (CMS_LANGUAGES, redirect_on_fallback False). This re-activates the
+    visitor's language before the template renders and tells the template which language the
+    page's content is in (`content_language`): templates/pages/ render the placeholders in it,
+    marked by {% untranslated %}. The admin of the languages without model columns (Turkish,
+    Ukrainian, Arabic) stays German.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.german_admin = tuple(f"/{code}/admin/" for code, _name in settings.LANGUAGES
+                                  if code not in translation_columns.LANGUAGES)
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.german_admin):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return self.get_response(request)
+
+    def process_template_response(self, request, response):
+        context = response.context_data
+        content = context.get("current_pagecontent") if isinstance(context, dict) else None
+        visitor = getattr(request, "LANGUAGE_CODE", None)
+        if content is not None and visitor and getattr(content, "language", None):
+            context.setdefault("content_language", content.language)
+            if translation.get_language() != visitor:
+                translation.activate(visitor)
+        return response

@@ -5,7 +5,8 @@ the portal's apps (workshop reports, events) store translated content.
 Why columns and not django-parler: every report is read with its inlines on one page; plain
 columns keep the queries per page fixed and visible (no translation joins or per-object
 lookups), the admin shows both languages side by side, and English falls back to German
-field by field.
+field by field. The other interface languages (Turkish, Ukrainian, Arabic) have no columns yet:
+their visitors read the German text, marked as German (`written_in`, {% untranslated %}).
 """
 
 from django.utils.translation import get_language
@@ -41,6 +42,22 @@ def translated(obj, field: str, language: str | None = None):
     return value or getattr(obj, f"{field}_{DEFAULT_LANGUAGE}")
 
 
+def written_in(obj, field: str, language: str | None = None) -> str:
+    """The language `translated(obj, field, language)` is written in: the asked one when its column is
+    filled, else German (templates mark the German text with lang="de" and a note)."""
+    code = (language or get_language() or DEFAULT_LANGUAGE).split("-")[0]
+    if code in LANGUAGES and getattr(obj, f"{field}_{code}", ""):
+        return code
+    return DEFAULT_LANGUAGE
+
+
 class TranslatedMixin:
+    # The field whose language stands for the object's texts (an editor translates them together).
+    language_field = "title"
+
     def translated(self, field: str, language: str | None = None):
         return translated(self, field, language)
+
+    @property
+    def content_language(self) -> str:
+        return written_in(self, self.language_field)

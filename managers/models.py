@@ -247,6 +247,11 @@ class FamilyManager(Scheduled, models.Model):
             return ""
 
     @property
+    def focus_language(self) -> str:
+        """The language `localized_focus` is written in (German unless the English one is asked and filled)."""
+        return "en" if get_language() == "en" and self.focus_en else "de"
+
+    @property
     def localized_focus(self) -> str:
         if get_language() == "en" and self.focus_en:
             return self.focus_en

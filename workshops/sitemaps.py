@@ -1,4 +1,5 @@
-"""Published reports for sitemap.xml, in German and English (wired in the project's urls.py)."""
+"""Published reports for sitemap.xml, in every language of the portal with hreflang alternates (the
+languages without their own text show the German one there; wired in the project's urls.py)."""
 
 from django.contrib.sitemaps import Sitemap
 
@@ -9,8 +10,8 @@ class WorkshopSitemap(Sitemap):
     changefreq = "yearly"
     priority = 0.6
     i18n = True
-    languages = ["de", "en"]
     alternates = True
+    x_default = True
 
     def items(self):
         return Workshop.objects.published().order_by("-date", "-pk")

@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "familie_portal.middleware.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A page not written in the visitor's language: interface in theirs, content in German.
+    "familie_portal.middleware.PageLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -205,7 +207,7 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# British output formats for /en/ (Django's own "en" formats are American).
+# Output formats per language: British for /en/ (Django's "en" is American), Monday-first weeks everywhere.
 FORMAT_MODULE_PATH = ["familie_portal.formats"]
 LANGUAGE_COOKIE_SECURE = False
 LANGUAGE_COOKIE_HTTPONLY = True

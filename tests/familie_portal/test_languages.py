@@ -1,0 +1,182 @@
+"""
+The languages of NRW's families: Türkçe, Українська and العربية (right to left) beside German and
+English. Every public page answers under /tr/, /uk/, /ar/ with the right lang and dir, names each
+language in its own name, links all languages as hreflang alternates (reciprocal, x-default
+German), and shows text nobody translated yet in German, marked lang="de", after a note in the
+visitor's language. Sitemap, feeds and iCal follow the language of their URL.
+"""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+NEW = ["tr", "uk", "ar"]
+ALL = ["de", "en", *NEW]
+NOTE = {
+    "tr": "Bu içerik henüz sizin dilinizde mevcut değil. Almanca sürümünü okuyorsunuz.",
+}
+REPORT = "/werkstattreihe/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"
+EVENT = "/veranstaltungen/fachtag-familienzentren-und-verwaltung/"
+# German path of each page type; the new languages keep the German addresses after their prefix.
+PAGES = {
+    "home": "/",
+    "cms-page": "/qualifizierung/",
+    "events": "/veranstaltungen/",
+    "month": "/veranstaltungen/2008/5/",
+    "event": EVENT,
+    "reports": "/werkstattreihe/",
+    "report": REPORT,
+    "directory": "/familienmanager/",
+    "profile": "/familienmanager/profil/berta-beispiel/",
+    "search": "/suche/?q=familie",
+}
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def _get(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def _alternates(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+@pytest.mark.parametrize("language", NEW)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_type_answers_in_the_language_with_lang_and_dir(client, language, page):
+    html = _get(client, f"/{language}{PAGES[page]}")
+    direction = "rtl" if language == "ar" else "ltr"
+    assert f'<html lang="{language}" dir="{direction}">' in html
+
+
+def test_german_and_english_pages_are_left_to_right(client):
+    assert '<html lang="de" dir="ltr">' in _get(client, "/")
+    assert '<html lang="en" dir="ltr">' in _get(client, "/en/")
+
+
+def test_the_interface_speaks_turkish(client):
+    html = _get(client, "/tr/veranstaltungen/")
+    assert 'aria-label="Ana gezinme"' in html
+    assert "Zum Inhalt springen" not in html
+    nav = html[html.index('class="main-nav'):]
+    assert ">Etkinlikler<" in nav[: nav.index("</nav>")]
+
+
+def test_the_chooser_names_each_language_in_its_own_name(client):
+    html = _get(client, "/tr/veranstaltungen/")
+    chooser = html[html.index('class="lang-switch"'):]
+    chooser = chooser[: chooser.index("</nav>")]
+    assert '<span aria-current="true" lang="tr" dir="ltr">Türkçe</span>' in chooser
+    assert '<a href="/veranstaltungen/" hreflang="de" lang="de" dir="ltr">Deutsch</a>' in chooser
+    assert '<a href="/en/events/" hreflang="en" lang="en" dir="ltr">English</a>' in chooser
+    assert '<a href="/uk/veranstaltungen/" hreflang="uk" lang="uk" dir="ltr">Українська</a>' in chooser
+    assert '<a href="/ar/veranstaltungen/" hreflang="ar" lang="ar" dir="rtl">العربيّة</a>' in chooser
+
+
+@pytest.mark.parametrize("page", ["home", "cms-page", "events", "report"])
+def test_hreflang_alternates_are_complete_and_reciprocal(client, page):
+    german = _alternates(_get(client, PAGES[page]))
+    assert set(german) == {*ALL, "x-default"}
+    assert german["x-default"] == german["de"]
+    for language in NEW:
+        assert german[language] == f"http://testserver/{language}{PAGES[page]}"
+    for language in ALL:
+        # Each alternate names the same set, itself included: the links are reciprocal.
+        assert _alternates(_get(client, german[language].removeprefix("http://testserver"))) == german, language
+
+
+def test_a_cms_page_not_written_in_turkish_shows_german_marked_with_a_turkish_note(client):
+    html = _get(client, "/tr/qualifizierung/")
+    assert NOTE["tr"] in html
+    block = html[html.index('class="untranslated__content"'):]
+    assert block.startswith('class="untranslated__content" lang="de" dir="ltr">')
+    assert "Das IQZ qualifiziert kommunale Fachkräfte" in block
+    assert '<h1 lang="de" dir="ltr">Qualifizierung</h1>' in html
+    assert 'aria-label="Ana gezinme"' in html  # the interface stays Turkish around it
+    assert "untranslated" not in _get(client, "/qualifizierung/")
+    assert "untranslated" not in _get(client, "/en/qualification/")
+
+
+def test_a_page_written_in_turkish_has_no_note(client):
+    html = _get(client, "/tr/veranstaltungen/")
+    assert "IQZ’nin ve belediyelerin etkinlikleri" in html
+    assert "untranslated__note" not in html
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_german_text_in_an_arabic_page_is_left_to_right(client, language):
+    html = _get(client, f"/{language}/qualifizierung/")
+    assert 'class="untranslated__content" lang="de" dir="ltr"' in html
+    assert 'class="untranslated__note"' in html
+
+
+@pytest.mark.parametrize("url", [EVENT, REPORT])
+def test_events_and_reports_show_their_german_text_marked_as_german(client, url):
+    html = _get(client, f"/tr{url}")
+    assert NOTE["tr"] in html
+    assert 'class="untranslated__content" lang="de" dir="ltr"' in html
+    assert re.search(r'<h1 lang="de" dir="ltr">', html)
+    # The English page of a translated event or report needs no note.
+    english = client.get(f"/en{url}", follow=True).content.decode()
+    assert "untranslated__note" not in english
+
+
+def test_profile_focus_in_german_is_marked(client):
+    html = _get(client, "/ar/familienmanager/profil/berta-beispiel/")
+    assert 'class="untranslated__content" lang="de" dir="ltr"' in html
+
+
+def test_the_arabic_month_grid_is_right_to_left_with_monday_first(client):
+    html = _get(client, "/ar/veranstaltungen/2008/5/")
+    assert '<html lang="ar" dir="rtl">' in html
+    head = html[html.index("<thead"):html.index("</thead>")]
+    assert head.index("الاثنين") < head.index("الأحد")  # the columns still start with Monday
+
+
+def test_sitemap_lists_every_language_with_alternates(client):
+    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 (our own output)
+    locations = {el.text for el in root.findall("s:url/s:loc", SITEMAP)}
+    for language in NEW:
+        for path in ["/qualifizierung/", REPORT, EVENT]:
+            assert any(location.endswith(f"/{language}{path}") for location in locations), (language, path)
+    url = next(u for u in root.findall("s:url", SITEMAP) if u.find("s:loc", SITEMAP).text.endswith("/ar/qualifizierung/"))
+    alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP)}
+    assert set(alternates) == {*ALL, "x-default"}
+    assert alternates["tr"].endswith("/tr/qualifizierung/")
+
+
+@pytest.mark.parametrize("language", NEW)
+@pytest.mark.parametrize("feed", ["/veranstaltungen/rss/", "/werkstattreihe/feed/rss/"])
+def test_rss_feeds_carry_the_language_of_their_url(client, language, feed):
+    body = _get(client, f"/{language}{feed}")
+    assert f"<language>{language}</language>" in body
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_atom_feed_language(client, language):
+    assert f'xml:lang="{language}"' in _get(client, f"/{language}/veranstaltungen/atom/")
+
+
+def test_ical_names_the_calendar_in_the_language_and_marks_german_event_text(client):
+    body = client.get("/tr/veranstaltungen/kalender.ics").content.decode()
+    assert "X-WR-CALNAME;LANGUAGE=tr:Etkinlikler" in body
+    assert "SUMMARY;LANGUAGE=de:" in body
+
+
+def test_the_admin_stays_german_under_the_new_prefixes(admin_client_demo):
+    html = admin_client_demo.get("/tr/admin/").content.decode()
+    assert '<html lang="de"' in html
+
+
+@pytest.mark.parametrize("language", NEW)
+@pytest.mark.parametrize(("url", "limit"), [("/", 40), ("/qualifizierung/", 40), ("/veranstaltungen/2008/5/", 40),
+                                            (EVENT, 40), (REPORT, 40)])
+def test_query_counts_of_the_new_languages(client, uncached, django_assert_max_num_queries, language, url, limit):
+    client.get(f"/{language}{url}")  # warm apphook, menu and page-URL caches, as on a running server
+    with django_assert_max_num_queries(limit):
+        assert client.get(f"/{language}{url}").status_code == 200

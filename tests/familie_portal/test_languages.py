@@ -180,3 +180,16 @@ def test_query_counts_of_the_new_languages(client, uncached, django_assert_max_n
     client.get(f"/{language}{url}")  # warm apphook, menu and page-URL caches, as on a running server
     with django_assert_max_num_queries(limit):
         assert client.get(f"/{language}{url}").status_code == 200
+
+
+PHYSICAL = re.compile(r"(?<![\w-])(?:(?:margin|padding|border)-(?:left|right)(?:-\w+)?|left|right)\s*:"
+                      r"|text-align\s*:\s*(?:left|right)|float\s*:\s*(?:left|right)")
+
+
+def test_stylesheets_use_logical_properties_so_arabic_mirrors():
+    from pathlib import Path
+
+    static = Path(__file__).resolve().parents[2] / "static"
+    found = [f"{css.relative_to(static)}: {line.strip()}" for css in static.rglob("*.css")
+             for line in css.read_text(encoding="utf-8").splitlines() if PHYSICAL.search(line)]
+    assert found == []

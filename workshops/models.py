@@ -17,7 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 from djangocms_text.fields import HTMLField
 from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
@@ -162,7 +162,9 @@ class Workshop(Scheduled, TranslatedMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language: str | None = None) -> str:
-        language = current_language(language)
+        # The address in any language of the portal; the slug of the language's column (German for
+        # the languages without columns).
+        language = language or get_language() or current_language()
         with override(language):
             try:
                 return reverse("workshops:detail", kwargs={"slug": self.translated("slug", language)})

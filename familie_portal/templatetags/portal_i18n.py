@@ -8,7 +8,8 @@ in it is shown in German. One rule for all of them:
 
 `untranslated` renders its content in that language (so a CMS placeholder finds the German
 plugins) inside templates/includes/untranslated.html: an element with lang and dir, preceded by a
-note in the visitor's language. In the visitor's own language it renders the content alone.
+note in the visitor's language - once per page (an event's lead and description are two blocks,
+one note). In the visitor's own language it renders the content alone.
 """
 
 from django import template
@@ -16,6 +17,7 @@ from django.utils import translation
 from django.utils.html import format_html
 
 register = template.Library()
+NOTED = "portal_i18n.untranslated_noted"
 
 
 def _differs(language: str) -> bool:
@@ -48,8 +50,12 @@ class UntranslatedNode(template.Node):
             content = self.nodelist.render(context)
         if not content.strip():
             return content
+        # Shared by a page's templates (extends), so the note comes before the first block only.
+        noted = context.render_context.get(NOTED, False)
+        context.render_context[NOTED] = True
         include = context.template.engine.get_template("includes/untranslated.html")
-        with context.push(content=content, content_language=language, content_dir=_direction(language)):
+        with context.push(content=content, content_language=language, content_dir=_direction(language),
+                          note=not noted):
             return include.render(context)
 
 

@@ -75,7 +75,7 @@ def test_day_view_lists_series_occurrence_and_running_multi_day_event(client):
 def test_english_month_view(client):
     response = client.get("/en/events/2008/5/")
     assert response.status_code == 200
-    assert '<html lang="en">' in response.content.decode()
+    assert '<html lang="en" dir="ltr">' in response.content.decode()
     assert 'href="/en/events/2008/5/6/"' in main(response)
 
 

@@ -137,7 +137,7 @@ def _footer(html: str) -> str:
 def test_english_page_shows_english_ui_and_german_page_german(client, de_url, en_url, english, german):
     html_en = _html(client, en_url)
     html_de = _html(client, de_url)
-    assert '<html lang="en">' in html_en and '<html lang="de">' in html_de
+    assert '<html lang="en" dir="ltr">' in html_en and '<html lang="de" dir="ltr">' in html_de
     for text in english + LANDMARKS_EN + [MINISTRY_EN]:
         assert text in html_en, f"{en_url}: {text!r} missing"
     for text in german + LANDMARKS_DE + [MINISTRY_DE]:

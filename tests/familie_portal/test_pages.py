@@ -21,7 +21,7 @@ def test_home_renders_with_ministry_branding_and_navigation(client):
     nav = _main_nav(html)
     positions = [nav.index(f">{title}</a>") for title in NAV_DE]
     assert positions == sorted(positions), "navigation follows the page tree order"
-    assert '<html lang="de">' in html
+    assert '<html lang="de" dir="ltr">' in html
     assert 'href="#inhalt"' in html and 'id="inhalt"' in html  # skip link and its target
 
 
@@ -48,7 +48,7 @@ def test_english_lives_under_en_prefix(client):
     response = client.get("/en/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     nav = _main_nav(html)
     for title in NAV_EN:
         assert f">{title}</a>" in nav

@@ -90,7 +90,7 @@ def test_generation_survives_eviction(db):
 def test_query_strings_and_languages_are_separate_entries(client):
     de = client.get("/").content.decode()
     en = client.get("/en/").content.decode()
-    assert '<html lang="de">' in de and '<html lang="en">' in en
+    assert '<html lang="de" dir="ltr">' in de and '<html lang="en" dir="ltr">' in en
     assert client.get("/?utm=1").status_code == 200
 
 

@@ -131,10 +131,10 @@ def test_a_published_page_shows_in_the_cached_navigation_at_once(client, iqz_cli
 def test_the_language_switch_links_to_this_page_in_the_other_language(client, pages_uncached):
     html = client.get("/veranstaltungen/2008/5/").content.decode()
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/events/2008/5/">' in html
-    assert '<a href="/en/events/2008/5/" hreflang="en" lang="en">EN' in html
+    assert '<a href="/en/events/2008/5/" hreflang="en" lang="en" dir="ltr">English</a>' in html
     english = client.get("/en/qualification/").content.decode()
-    assert '<a href="/qualifizierung/" hreflang="de" lang="de">DE' in english
-    assert '<span aria-current="true" lang="en">EN' in english
+    assert '<a href="/qualifizierung/" hreflang="de" lang="de" dir="ltr">Deutsch</a>' in english
+    assert '<span aria-current="true" lang="en" dir="ltr">English</span>' in english
 
 
 def test_the_sidebar_calendar_follows_the_month_shown(client, pages_uncached):

@@ -142,7 +142,7 @@ def test_detail_in_english_under_its_english_slug(client):
     url = workshop.get_absolute_url("en")
     assert url == "/en/workshop-series/family-friendliness-the-municipal-administration-in-focus/"
     html = client.get(url).content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     main = _main(html)
     assert "<h1>Family-friendliness – the municipal administration in focus</h1>" in main
     assert "The best solution is an office for family policy." in main

@@ -6,6 +6,8 @@
 //   node check_pages.mjs config.json > results.json
 //
 // config: {baseUrl, executablePath, screenshotDir, pages: [{name, path, status}]}
+// Also reported: the page's direction (dir of <html>) and which way the first month grid's columns
+// run on screen (the week column first: "ltr" when it is leftmost, "rtl" when rightmost).
 // The pages are browsed with the site's real CSP. Only the separate axe context bypasses CSP, to
 // inject axe-core; the site's policy is never loosened.
 
@@ -44,7 +46,8 @@ try {
     const axeContext = await browser.newContext({ ...options, locale: "de-DE", bypassCSP: true });
     const checkPage = async (entry) => {
       const result = { name: entry.name, path: entry.path, viewport: viewportName, foreignRequests: [],
-        consoleErrors: [], pageErrors: [], violations: [], axePasses: 0, status: null, overflow: [] };
+        consoleErrors: [], pageErrors: [], violations: [], axePasses: 0, status: null, overflow: [],
+        direction: null, calendarFlow: null };
       const page = await context.newPage();
       page.on("request", (request) => {
         const url = request.url();
@@ -62,6 +65,13 @@ try {
       page.on("pageerror", (error) => result.pageErrors.push(String(error)));
       const response = await visit(page, entry.path);
       result.status = response ? response.status() : null;
+      Object.assign(result, await page.evaluate(() => {
+        const cells = [...document.querySelectorAll("main table.cal thead th")];
+        const first = cells[0]?.getBoundingClientRect();
+        const last = cells[cells.length - 1]?.getBoundingClientRect();
+        return { direction: getComputedStyle(document.documentElement).direction,
+          calendarFlow: cells.length > 1 ? (first.left < last.left ? "ltr" : "rtl") : null };
+      }));
       // Sideways scrolling of the whole page (a table or long word wider than the phone): list the
       // widest offenders. Scroll containers (overflow auto/hidden) may hold wide content.
       result.overflow = await page.evaluate(() => {

@@ -106,6 +106,18 @@ def test_no_page_scrolls_sideways(browser_results):
     assert _by_check(browser_results, "overflow") == {}
 
 
+def test_arabic_pages_run_right_to_left_and_their_month_grid_mirrors(browser_results):
+    """العربية: the whole page right to left; the month grid's week column and days flow from the right."""
+    directions = {f"{r['name']} ({r['viewport']})": r["direction"] for r in browser_results["results"]}
+    assert {key for key, direction in directions.items() if direction == "rtl"} == {
+        key for key in directions if key.split(" ")[0].endswith("-ar")}
+    flows = {f"{r['name']} ({r['viewport']})": r["calendarFlow"] for r in browser_results["results"]
+             if r["name"] in ("events-month", "events-month-uk", "events-month-ar")}
+    assert flows == {"events-month (desktop)": "ltr", "events-month (phone)": "ltr",
+                     "events-month-uk (desktop)": "ltr", "events-month-uk (phone)": "ltr",
+                     "events-month-ar (desktop)": "rtl", "events-month-ar (phone)": "rtl"}
+
+
 def test_screenshots_for_the_readme_gallery(browser_results):
     for page in PUBLIC_PAGES:
         for viewport in ("desktop", "phone"):

@@ -58,12 +58,33 @@ PUBLIC_PAGES: list[Page] = [
     Page("search-en", "/en/suche/?q=family"),
     Page("feeds", "/feeds/"),
     Page("not-found-en", "/en/gibt-es-nicht/", 404),
+    # Türkçe, Українська, العربية (right to left): the German addresses after the language prefix;
+    # pages nobody translated show the German text marked lang="de" after a note.
+    Page("home-tr", "/tr/"),
+    Page("home-uk", "/uk/"),
+    Page("home-ar", "/ar/"),
+    Page("qualifizierung-tr", "/tr/qualifizierung/"),
+    Page("qualifizierung-ar", "/ar/qualifizierung/"),
+    Page("events-tr", "/tr/veranstaltungen/"),
+    Page("events-month-uk", "/uk/veranstaltungen/2008/5/"),
+    Page("events-month-ar", "/ar/veranstaltungen/2008/5/"),
+    Page("event-detail-ar", "/ar/veranstaltungen/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
+    Page("report-detail-tr", "/tr/werkstattreihe/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
+    Page("report-list-ar", "/ar/werkstattreihe/"),
+    Page("managers-map-ar", "/ar/familienmanager/karte/"),
+    Page("manager-profile-uk", "/uk/familienmanager/profil/berta-beispiel/"),
+    Page("search-ar", "/ar/suche/?q=Familie"),
+    Page("not-found-ar", "/ar/gibt-es-nicht/", 404),
 ]
 
 FUZZ_PREFIXES: list[str] = [
     "/",
     "/en/",
     "/de/",
+    "/tr/",
+    "/uk/",
+    "/ar/",
+    "/ar/veranstaltungen/",
     "/werkstattreihe/",
     "/en/workshop-series/",
     "/veranstaltungen/",

@@ -144,7 +144,8 @@ def test_sitemap_lists_every_language_with_alternates(client):
     for language in NEW:
         for path in ["/qualifizierung/", REPORT, EVENT]:
             assert any(location.endswith(f"/{language}{path}") for location in locations), (language, path)
-    url = next(u for u in root.findall("s:url", SITEMAP) if u.find("s:loc", SITEMAP).text.endswith("/ar/qualifizierung/"))
+    url = next(u for u in root.findall("s:url", SITEMAP)
+               if u.find("s:loc", SITEMAP).text.endswith("/ar/qualifizierung/"))
     alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP)}
     assert set(alternates) == {*ALL, "x-default"}
     assert alternates["tr"].endswith("/tr/qualifizierung/")

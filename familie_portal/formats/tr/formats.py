@@ -1,4 +1,4 @@
-"""Turkish output formats: "6 Mayıs 2008", "14:00" (Django's have a leading zero: "06 Mayıs"); weeks start on Monday."""
+"""Turkish output formats: "6 Mayıs 2008" (Django's: "06 Mayıs 2008"), "14:00"; weeks start on Monday."""
 
 DATE_FORMAT = "j F Y"  # 6 Mayıs 2008
 TIME_FORMAT = "H:i"

@@ -1,9 +1,10 @@
 """
 Demo content for a newcomer's first run and for the tests, read from `familie_portal/demo.yaml`:
 the demo logins, the page tree in German and English - its main sections also in Turkish,
-Ukrainian and Arabic - (published through djangocms-versioning), the municipalities onboarded as in production (familie_portal.onboarding), the site-wide sidebar
-and footer aliases, and whatever each app contributes through `<app>.demo.load(stdout=...)`
-(each reads its own `<app>/demo.yaml`).
+Ukrainian and Arabic - (published through djangocms-versioning), the municipalities onboarded
+as in production (familie_portal.onboarding), the site-wide sidebar and footer aliases, and
+whatever each app contributes through `<app>.demo.load(stdout=...)` (each reads its own
+`<app>/demo.yaml`).
 
 Idempotent: pages are found by reverse_id, users by username, aliases by static code; running
 it twice changes nothing. Roles and permissions are not the demo's: they come from `migrate` and

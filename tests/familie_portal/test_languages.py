@@ -7,9 +7,14 @@ visitor's language. Sitemap, feeds and iCal follow the language of their URL.
 """
 
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
+
+from tests.familie_portal.test_i18n import _catalog, _placeholders, parse_po
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +72,13 @@ def test_the_interface_speaks_turkish(client):
     assert ">Etkinlikler<" in nav[: nav.index("</nav>")]
 
 
+def test_the_turkish_month_grid(client):
+    html = _get(client, "/tr/veranstaltungen/2008/5/")
+    for text in ["<caption>Etkinlik takvimi, Mayıs 2008</caption>", '<abbr title="Hafta">Hf.</abbr>',
+                 '<abbr title="Pazartesi">', "<h1>Mayıs 2008 ayındaki etkinlikler</h1>"]:
+        assert text in html, text
+
+
 def test_the_chooser_names_each_language_in_its_own_name(client):
     html = _get(client, "/tr/veranstaltungen/")
     chooser = html[html.index('class="lang-switch"'):]
@@ -100,6 +112,25 @@ def test_a_cms_page_not_written_in_turkish_shows_german_marked_with_a_turkish_no
     assert 'aria-label="Ana gezinme"' in html  # the interface stays Turkish around it
     assert "untranslated" not in _get(client, "/qualifizierung/")
     assert "untranslated" not in _get(client, "/en/qualification/")
+
+
+def test_an_editor_writes_a_page_in_arabic_and_the_german_fallback_goes(client, user_by_name):
+    from cms.api import add_plugin, create_page_content
+    from cms.models import Page, PageContent
+
+    from familie_portal.onboarding import publish
+
+    iqz = user_by_name("iqz")
+    page = Page.objects.get(reverse_id="qualifizierung")
+    create_page_content("ar", "التأهيل", page, slug="qualifizierung", template="pages/content.html", created_by=iqz)
+    content = PageContent.admin_manager.get(page=page, language="ar")
+    add_plugin(content.placeholders.get_or_create(slot="content")[0], "TextPlugin", "ar",
+               body="<p>يؤهل مركز IQZ موظفي البلديات.</p>")
+    publish(content, iqz)
+    html = _get(client, "/ar/qualifizierung/")
+    assert "<h1>التأهيل</h1>" in html and "يؤهل مركز IQZ موظفي البلديات." in html
+    assert "untranslated" not in html
+    assert "untranslated__note" in _get(client, "/tr/qualifizierung/")  # Turkish still falls back
 
 
 def test_a_page_written_in_turkish_has_no_note(client):
@@ -194,9 +225,63 @@ PHYSICAL = re.compile(r"(?<![\w-])(?:(?:margin|padding|border)-(?:left|right)(?:
 
 
 def test_stylesheets_use_logical_properties_so_arabic_mirrors():
-    from pathlib import Path
-
     static = Path(__file__).resolve().parents[2] / "static"
     found = [f"{css.relative_to(static)}: {line.strip()}" for css in static.rglob("*.css")
              for line in css.read_text(encoding="utf-8").splitlines() if PHYSICAL.search(line)]
     assert found == []
+
+
+# --- the catalogs -------------------------------------------------------------------------------
+
+LOCALE = Path(__file__).resolve().parents[2] / "locale"
+PLURAL_FORMS = {
+    "tr": "nplurals=2; plural=(n != 1);",
+    "uk": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+}
+
+
+def _po(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / "django.po"
+
+
+def _key(entry) -> str:
+    return entry["msgid"] if entry["msgctxt"] is None else f"{entry['msgctxt']}\x04{entry['msgid']}"
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_each_new_catalog_has_every_english_msgid_and_its_plural_forms(language):
+    header = "".join(_po(language).read_text(encoding="utf-8").split("\n\n", 1)[0].split('"\n"'))
+    assert f'"Language: {language}\\n"' in header
+    assert f"Plural-Forms: {PLURAL_FORMS[language]}" in header
+    entries = parse_po(_po(language))
+    assert {_key(e) for e in entries} >= {_key(e) for e in parse_po(_po("en"))}
+    nplurals = int(PLURAL_FORMS[language].split(";")[0].split("=")[1])
+    assert all(len(e["msgstr"]) == nplurals for e in entries if e["msgid_plural"])
+
+
+def test_turkish_is_translated_completely_with_its_placeholders():
+    entries = parse_po(_po("tr"))
+    assert [e["msgid"] for e in entries if not all(e["msgstr"]) or "fuzzy" in e["flags"]] == []
+    for entry in entries:
+        expected = _placeholders(entry["msgid_plural"] or entry["msgid"])
+        assert all(_placeholders(msgstr) == expected for msgstr in entry["msgstr"]), entry["msgid"]
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_committed_mo_matches_the_po(language):
+    expected = {}
+    for entry in parse_po(_po(language)):
+        if entry["msgid_plural"] and all(entry["msgstr"]):
+            expected.update({(_key(entry), index): text for index, text in enumerate(entry["msgstr"])})
+        elif not entry["msgid_plural"] and entry["msgstr"][0]:
+            expected[_key(entry)] = entry["msgstr"][0]
+    assert _catalog(_po(language).with_suffix(".mo")) == expected
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_msgfmt_check_passes(language):
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("msgfmt (GNU gettext) is not installed")
+    subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(_po(language))], check=True, capture_output=True)

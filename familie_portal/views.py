@@ -28,6 +28,7 @@ from django.views.generic import TemplateView
 
 from familie_portal import discovery, editorial
 from familie_portal.exceptions import RefusedWithReason
+from familie_portal.search import index as search_index
 from familie_portal.search import registry, text
 from familie_portal.search.query import documents as query_documents
 from familie_portal.search.query import search_page
@@ -149,8 +150,10 @@ class SearchView(TemplateView):
         kind = self.request.GET.get("art") or None
         if kind not in kinds:
             kind = None
+        language = get_language()
+        searched = search_index.searched_language(language)
         result = search_page(
-            query=query, language=get_language(), kind=kind, number=self.request.GET.get("page"),
+            query=query, language=searched, kind=kind, number=self.request.GET.get("page"),
             per_page=self.paginate_by,
         )
         page_obj = result.page
@@ -158,6 +161,8 @@ class SearchView(TemplateView):
         for document in results:
             document.passage = text.snippet(document.body, result.words)
             document.kind_label = kinds.get(document.kind, document.kind)
+            document.text_language = searched
+            document.url = search_index.result_url(document.url, searched=searched, language=language)
         context.update(
             query=query,
             query_truncated=len(raw_query) > self.max_query_length,

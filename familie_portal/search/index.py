@@ -11,6 +11,19 @@ from familie_portal.search.text import fold
 
 # Text-search configuration per content language (PostgreSQL's built-in snowball stemmers).
 CONFIGS = {"de": "german", "en": "english"}
+# Languages whose pages, reports and events are mostly the German text (Turkish, Ukrainian, Arabic):
+# their visitors search the German index, and each result leads to the page under their prefix
+# (these languages keep the German addresses: /tr/veranstaltungen/...).
+SEARCHED_INSTEAD = "de"
+
+
+def searched_language(language: str) -> str:
+    return language if language in CONFIGS else SEARCHED_INSTEAD
+
+
+def result_url(url: str, *, searched: str, language: str) -> str:
+    """A German result's address for a visitor of a language without an index of its own."""
+    return url if searched == language or not url.startswith("/") else f"/{language}{url}"
 BODY_LIMIT = 20_000
 
 

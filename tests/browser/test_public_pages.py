@@ -65,8 +65,9 @@ def browser_results(django_db_setup, django_db_blocker, tmp_path_factory):
             "screenshotDir": str(SCREENSHOTS),
             "pages": [page._asdict() for page in PUBLIC_PAGES],
         }))
+        # About 20 s per page on a busy two-core machine (both viewports, axe included).
         result = subprocess.run([node, str(HERE / "check_pages.mjs"), str(config)], cwd=HERE,
-                                capture_output=True, text=True, timeout=600)
+                                capture_output=True, text=True, timeout=max(600, 20 * len(PUBLIC_PAGES)))
     finally:
         server.stop()
     assert result.returncode == 0, result.stderr[-3000:]

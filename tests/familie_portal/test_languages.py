@@ -79,6 +79,13 @@ def test_the_turkish_month_grid(client):
         assert text in html, text
 
 
+def test_search_in_turkish_finds_the_german_texts_and_links_the_turkish_pages(client):
+    html = _get(client, "/tr/suche/?q=Kommunalverwaltung")
+    assert f'<a href="/tr{REPORT}">' in html
+    assert '<h2 lang="de" dir="ltr"><a href="/tr' in html
+    assert "Sonuç yok" not in html
+
+
 def test_the_chooser_names_each_language_in_its_own_name(client):
     html = _get(client, "/tr/veranstaltungen/")
     chooser = html[html.index('class="lang-switch"'):]

@@ -93,14 +93,15 @@ def _hook(page, apphook_name) -> None:
     mark_urlconf_as_changed()
 
 
-def _create_page(spec, user) -> Page:
+def _create_page(spec, user, parent=None) -> Page:
     page = None
     for language in LANGUAGES:
         texts = spec[language]
         options = {"slug": texts["slug"], "meta_description": meta_description(texts["text"]),
                    "in_navigation": spec.get("in_navigation", False), "created_by": user}
         if page is None:
-            page = create_page(texts["title"], spec["template"], language, reverse_id=spec["reverse_id"], **options)
+            page = create_page(texts["title"], spec["template"], language, reverse_id=spec["reverse_id"],
+                               parent=parent, **options)
         else:
             create_page_content(language, texts["title"], page, template=spec["template"], **options)
         content = PageContent.admin_manager.get(page=page, language=language)
@@ -116,7 +117,8 @@ def _create_page(spec, user) -> Page:
 def _pages(specs, user) -> dict[str, Page]:
     pages = {}
     for spec in specs:
-        page = Page.objects.filter(reverse_id=spec["reverse_id"]).first() or _create_page(spec, user)
+        parent = pages[spec["parent"]] if spec.get("parent") else None
+        page = Page.objects.filter(reverse_id=spec["reverse_id"]).first() or _create_page(spec, user, parent)
         apphook = spec.get("apphook")
         # Hooked only when the app registers it (also after the page was first created).
         if apphook and not page.application_urls and apphook in _registered_apphooks():

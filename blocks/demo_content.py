@@ -1,6 +1,8 @@
 """
 Demo content blocks: the "Qualifizierung" page and the Bochum page show an image with caption and
-credit, a download, a contact box and an FAQ about the qualification. Called once at the end of
+credit, a download, a contact box and an FAQ about the qualification. The page "Deutsche
+Gebärdensprache" shows the video slot: a short placeholder video with German captions, a poster
+and the transcript, until the video in DGS is produced. Called once at the end of
 the demo loading (`add_demo_blocks(admin)`, after the pages exist; not `<app>.demo`, whose `load()`
 runs before them); idempotent: a page that already has blocks is left alone.
 The files are shipped in blocks/demo_media/ (own work, CC0: see LICENSE.txt there).
@@ -15,7 +17,8 @@ from djangocms_versioning.models import Version
 from filer.models import File as FilerFile
 from filer.models import Image as FilerImage
 
-from blocks.models import ImageBlock
+from blocks.models import ImageBlock, MediaBlock
+from familie_portal.onboarding import LANGUAGES
 
 MEDIA = Path(__file__).resolve().parent / "demo_media"
 
@@ -63,6 +66,34 @@ PAGES = {
 }
 
 
+SIGN_LANGUAGE_VIDEO = {
+    "title": "Das Familienportal in Deutscher Gebärdensprache (Platzhalter)",
+    "captions_language": "de",
+    "transcript": "[Kein Ton] Video in Gebärdensprache folgt.\n\n"
+                  "Hier stellt das Familienportal sich bald in Deutscher Gebärdensprache vor.",
+}
+
+
+def _edit_published(content, user, add) -> None:
+    """A new version of a published page content with `add(placeholder)` done on it, published."""
+    draft = Version.objects.get_for_content(content).copy(user)
+    add(draft.content.placeholders.get_or_create(slot="content")[0])
+    draft.publish(user)
+
+
+def add_sign_language_video(user) -> None:
+    """The video slot of the page "Deutsche Gebärdensprache", in every language the page has."""
+    files = {"source": _filer(FilerFile, "gebaerdensprache-platzhalter.webm", user),
+             "captions": _filer(FilerFile, "gebaerdensprache-platzhalter.vtt", user),
+             "poster": _filer(FilerImage, "gebaerdensprache-platzhalter.png", user)}
+    for language in LANGUAGES:
+        content = PageContent.objects.filter(page__reverse_id="gebaerdensprache", language=language).first()
+        if content is None or MediaBlock.objects.filter(placeholder__in=content.placeholders.all()).exists():
+            continue
+        _edit_published(content, user, lambda placeholder, language=language: add_plugin(
+            placeholder, "MediaBlockPlugin", language, position="first-child", **files, **SIGN_LANGUAGE_VIDEO))
+
+
 def add_demo_blocks(user) -> None:
     image = _filer(FilerImage, "qualifizierung.png", user)
     pdf = _filer(FilerFile, "qualifizierung-fragen.pdf", user)
@@ -78,3 +109,4 @@ def add_demo_blocks(user) -> None:
         placeholder = draft.content.placeholders.get_or_create(slot="content")[0]
         _add_blocks(placeholder, user, image=image, pdf=pdf, contact=contact)
         draft.publish(user)
+    add_sign_language_video(user)

@@ -100,8 +100,8 @@ def _page_languages(spec) -> list[str]:
     return [code for code, _name in settings.LANGUAGES if code in spec]
 
 
-def _create_page(spec, user, page=None) -> Page:
-    """The page in each of its languages that it does not have yet."""
+def _create_page(spec, user, page=None, parent=None) -> Page:
+    """The page in each of its languages that it does not have yet (under `parent` when new)."""
     for language in _page_languages(spec):
         if page is not None and PageContent.admin_manager.filter(page=page, language=language).exists():
             continue
@@ -109,7 +109,8 @@ def _create_page(spec, user, page=None) -> Page:
         options = {"slug": texts["slug"], "meta_description": meta_description(texts["text"]),
                    "in_navigation": spec.get("in_navigation", False), "created_by": user}
         if page is None:
-            page = create_page(texts["title"], spec["template"], language, reverse_id=spec["reverse_id"], **options)
+            page = create_page(texts["title"], spec["template"], language, reverse_id=spec["reverse_id"],
+                               parent=parent, **options)
         else:
             create_page_content(language, texts["title"], page, template=spec["template"], **options)
         content = PageContent.admin_manager.get(page=page, language=language)
@@ -125,7 +126,8 @@ def _create_page(spec, user, page=None) -> Page:
 def _pages(specs, user) -> dict[str, Page]:
     pages = {}
     for spec in specs:
-        page = _create_page(spec, user, Page.objects.filter(reverse_id=spec["reverse_id"]).first())
+        parent = pages[spec["parent"]] if spec.get("parent") else None
+        page = _create_page(spec, user, Page.objects.filter(reverse_id=spec["reverse_id"]).first(), parent)
         apphook = spec.get("apphook")
         # Hooked only when the app registers it (also after the page was first created).
         if apphook and not page.application_urls and apphook in _registered_apphooks():

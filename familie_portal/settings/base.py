@@ -274,6 +274,8 @@ CMS_TEMPLATES = [
     ("pages/content.html", _("Inhaltsseite mit Seitenleiste")),
     ("pages/home.html", _("Startseite")),
     ("pages/fullwidth.html", _("Inhaltsseite ohne Seitenleiste")),
+    ("pages/leichte_sprache.html", _("Leichte Sprache")),
+    ("pages/gebaerdensprache.html", _("Deutsche Gebärdensprache")),
 ]
 CMS_LANGUAGES = {
     SITE_ID: [

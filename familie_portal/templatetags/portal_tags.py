@@ -2,6 +2,8 @@
 
 from django import template
 
+from familie_portal.easy_read import easy_read_url
+
 register = template.Library()
 
 
@@ -18,3 +20,12 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.inclusion_tag("includes/easy_read_link.html", takes_context=True)
+def easy_read_link(context, reverse_id=None):
+    """"Diese Seite in Leichter Sprache" for the current CMS page (or the page `reverse_id`), when a page in
+    Leichte Sprache exists for it (familie_portal.easy_read); nothing otherwise."""
+    request = context["request"]
+    reverse_id = reverse_id or getattr(getattr(request, "current_page", None), "reverse_id", None)
+    return {"url": easy_read_url(request, reverse_id) if reverse_id else ""}

@@ -33,6 +33,8 @@ PUBLIC_PAGES: list[Page] = [
     Page("barrierefreiheit", "/barrierefreiheit/"),
     Page("kontakt", "/kontakt/"),
     Page("leichte-sprache", "/leichte-sprache/"),
+    Page("leichte-sprache-kontakt", "/leichte-sprache/kontakt/"),
+    Page("gebaerdensprache", "/gebaerdensprache/"),
     Page("not-found", "/gibt-es-nicht/", 404),
     # Werkstattreihe
     Page("report-list-2008", "/werkstattreihe/?year=2008"),

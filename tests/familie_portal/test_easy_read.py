@@ -54,7 +54,7 @@ def test_leichte_sprache_keeps_its_rules(client, path):
 
 def test_english_visitors_get_the_same_german_text_marked_as_german(client):
     html = client.get("/en/leichte-sprache/werkstattreihe/").content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert "Was ist die Werkstatt·reihe?" in _article(html)
 
 

@@ -32,6 +32,9 @@ PUBLIC_PAGES: list[Page] = [
     Page("datenschutz", "/datenschutz/"),
     Page("barrierefreiheit", "/barrierefreiheit/"),
     Page("kontakt", "/kontakt/"),
+    Page("kontakt-barriere", "/kontakt/?thema=barriere&seite=%2Fveranstaltungen%2F"),
+    Page("kontakt-en", "/en/contact/"),
+    Page("kontakt-gesendet", "/kontakt/gesendet/?bestaetigung=1"),
     Page("leichte-sprache", "/leichte-sprache/"),
     Page("not-found", "/gibt-es-nicht/", 404),
     # Werkstattreihe

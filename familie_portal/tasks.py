@@ -10,7 +10,8 @@ starts one too).
 - Scheduled jobs: `SCHEDULED_JOBS` names the tasks a timer enqueues (`manage.py enqueue_jobs daily`,
   deploy/systemd/familie-portal-jobs.timer). Today: the search index rebuild, the deletion of
   registrations' personal data after the retention period and of pending profile photo uploads older
-  than a day, and the reminders before registered dates.
+  than a day, the reminders before registered dates, and the deletion of feedback messages' personal data
+  after their retention period.
 
 Log lines name the task and the attempt, never addresses or message text (no personal data).
 """
@@ -84,6 +85,16 @@ def purge_registrations() -> int:
 
 
 @task()
+def purge_feedback() -> int:
+    """Personal data of feedback messages past PORTAL_FEEDBACK_RETENTION_DAYS (feedback app)."""
+    from feedback.services import feedback_purge
+
+    count = feedback_purge()
+    logger.info("Feedback purged: %d", count, extra={"task": "purge_feedback"})
+    return count
+
+
+@task()
 def send_registration_reminders() -> int:
     """The day's reminders before registered dates (registrations app, RegistrationSettings.reminder_days)."""
     from registrations.services import registrations_remind
@@ -115,5 +126,6 @@ def delete_pending_uploads() -> int:
 
 # The periodic jobs, by schedule name (`manage.py enqueue_jobs <name>`, run by a systemd timer).
 SCHEDULED_JOBS = {
-    "daily": [rebuild_search_index, purge_registrations, delete_pending_uploads, send_registration_reminders],
+    "daily": [rebuild_search_index, purge_registrations, delete_pending_uploads, send_registration_reminders,
+              purge_feedback],
 }

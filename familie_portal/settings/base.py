@@ -78,6 +78,7 @@ LOCAL_APPS = [
     "events",
     "registrations",
     "reviews",
+    "feedback",
     # The project package doubles as the app for site-wide things: roles, demo content, shared
     # template tags, error views. Last, so that its post_migrate handler sees every permission.
     "familie_portal",
@@ -421,12 +422,14 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # their models use familie_portal.content.ContentQuerySet, which a system check enforces).
 PORTAL_CACHE_INVALIDATING_APPS = [
     "cms", "djangocms_versioning", "djangocms_timed_publishing", "djangocms_alias", "djangocms_text", "filer", "sites",
-    "blocks", "managers", "workshops", "events", "registrations", "familie_portal",
+    "blocks", "managers", "workshops", "events", "registrations", "feedback", "familie_portal",
 ]
 # ...except bookkeeping rows that change without changing what visitors see.
 PORTAL_CACHE_INVALIDATION_IGNORE = ["cms.UrlconfRevision", "cms.UserSettings", "cms.PageUser", "cms.PageUserGroup",
                                     # a sign-up changes no page; its confirmation changes the date's counts
                                     "registrations.Registration",
+                                    # a visitor's feedback message changes no page
+                                    "feedback.Feedback",
                                     # "noch aktuell" on the editor's start page changes nothing public
                                     "familie_portal.ContentCheck"]
 
@@ -505,6 +508,14 @@ PORTAL_REGISTRATION_RETENTION_DAYS = env.int("PORTAL_REGISTRATION_RETENTION_DAYS
 PORTAL_REGISTRATION_ALARM_HOURS = env.int("PORTAL_REGISTRATION_ALARM_HOURS", default=24)
 PORTAL_REGISTRATION_LIMIT_PER_IP = env.int("PORTAL_REGISTRATION_LIMIT_PER_IP", default=20)
 PORTAL_REGISTRATION_LIMIT_PER_EMAIL = env.int("PORTAL_REGISTRATION_LIMIT_PER_EMAIL", default=5)
+
+# Feedback and contact form (feedback/): where the messages are mailed (the IQZ), how many days after
+# its answer (or, unanswered, its arrival) a message's personal data is deleted (the daily job), and the
+# messages an IP address / an e-mail address may send per hour.
+PORTAL_FEEDBACK_EMAIL = env("PORTAL_FEEDBACK_EMAIL", default="iqz@example.org")
+PORTAL_FEEDBACK_RETENTION_DAYS = env.int("PORTAL_FEEDBACK_RETENTION_DAYS", default=180)
+PORTAL_FEEDBACK_LIMIT_PER_IP = env.int("PORTAL_FEEDBACK_LIMIT_PER_IP", default=10)
+PORTAL_FEEDBACK_LIMIT_PER_EMAIL = env.int("PORTAL_FEEDBACK_LIMIT_PER_EMAIL", default=5)
 
 # Background tasks (Django's tasks API through the django-tasks backport): stored in PostgreSQL,
 # run by `manage.py db_worker` (deploy/systemd/familie-portal-worker.service, `make run`).

@@ -126,7 +126,8 @@ def review_run(django_db_setup, django_db_blocker, tmp_path_factory):
         config = tmp / "config.json"
         config.write_text(json.dumps({
             "baseUrl": server.url, "executablePath": chromium, "screenshotDir": str(SCREENSHOTS),
-            "mailDir": str(tmp / "mail"), "mediaRoot": str(settings.MEDIA_ROOT), "password": settings.PORTAL_DEMO_PASSWORD, "pagePath": PAGE,
+            "mailDir": str(tmp / "mail"), "mediaRoot": str(settings.MEDIA_ROOT),
+            "password": settings.PORTAL_DEMO_PASSWORD, "pagePath": PAGE,
             "placeholderName": "Inhalt", "event": event, "pageMarker": PAGE_MARKER, "eventMarker": EVENT_MARKER,
             "comments": COMMENTS, "aheadSeconds": AHEAD_SECONDS,
         }))

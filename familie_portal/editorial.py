@@ -30,6 +30,7 @@ SECTIONS = [
     ("drafts", _("Meine Entwürfe")),
     ("in_review", _("Zur Prüfung eingereicht")),
     ("returned", _("An mich zurückgegeben")),
+    ("approved", _("Freigegeben, erscheint bald")),
     ("scheduled", _("Geplant")),
     ("next_events", _("Meine nächsten Termine")),
     ("stale", _("Seit 12 Monaten nicht geprüft")),

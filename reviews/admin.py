@@ -25,7 +25,7 @@ from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 
 from reviews import kinds, mails, services
-from reviews.forms import ReviewStepForm
+from reviews.forms import ApproveForm, ReviewStepForm
 from reviews.models import Review
 
 SUBMIT, APPROVE, RETURN = "einreichen", "freigeben", "zurueckgeben"
@@ -56,7 +56,15 @@ def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url:
         messages.error(request, _("Dieser Inhalt liegt nicht zur Prüfung vor."))
         return redirect(back_url)
     label, help_text, required = STEPS[step]
-    form = ReviewStepForm(request.POST or None, comment_required=required)
+    if step == APPROVE:
+        form = ApproveForm(request.POST or None, comment_required=required,
+                           initial={"publish_at": kinds.planned_publication(obj)})
+        if kinds.replaces_public_version(obj):
+            form.fields["publish_at"].help_text = _(
+                "%(help)s Mit einem späteren Zeitpunkt ist die jetzt veröffentlichte Fassung bis dahin nicht "
+                "mehr öffentlich.") % {"help": form.fields["publish_at"].help_text}
+    else:
+        form = ReviewStepForm(request.POST or None, comment_required=required)
     form.fields["comment"].help_text = help_text
     if request.method == "POST" and form.is_valid():
         comment, base_url = form.cleaned_data["comment"], _base_url(request)
@@ -64,13 +72,18 @@ def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url:
             if step == SUBMIT:
                 services.submit_for_review(obj=obj, user=request.user, comment=comment, base_url=base_url)
             elif step == APPROVE:
-                services.approve(review=review, user=request.user, comment=comment, base_url=base_url)
+                review = services.approve(review=review, user=request.user, comment=comment,
+                                          publish_at=form.cleaned_data["publish_at"], base_url=base_url)
             else:
                 services.return_to_author(review=review, user=request.user, comment=comment, base_url=base_url)
         except services.ReviewError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, DONE[step])
+            if step == APPROVE and review.publication_note:
+                messages.success(request, _("Freigegeben; %(note)s. Die Autorin oder der Autor ist benachrichtigt.")
+                                 % {"note": review.publication_note})
+            else:
+                messages.success(request, DONE[step])
             return redirect(done_url)
     context = {
         **admin_site.each_context(request), "title": label, "subtitle": kinds.title(obj), "form": form,

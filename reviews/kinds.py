@@ -2,8 +2,12 @@
 published. Pages are djangocms-versioning page contents; the others are plain models with a status
 field whose "published" value is what the public sees."""
 
+from datetime import datetime
+
 from cms.models import PageContent
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from djangocms_timed_publishing.models import TimedPublishingInterval
 from djangocms_versioning.constants import DRAFT, PUBLISHED
 from djangocms_versioning.models import Version
 
@@ -23,24 +27,46 @@ def title(obj) -> str:
     return str(obj)
 
 
-def publish(obj, user) -> None:
-    """Make `obj` public as it is now (the reviewer's act, after the checks of reviews.services)."""
+def publish(obj, user, at: datetime | None = None) -> None:
+    """Make `obj` public as it is now, at once or (`at`, a later moment) from `at` on: the reviewer's act,
+    after the checks of reviews.services. Pages: the version is published with djangocms-timed-publishing's
+    visibility start; events, reports, profiles: published with "veröffentlichen am" (no `at`: cleared)."""
     from reviews.services import ReviewError
 
     if isinstance(obj, PageContent):
         version = Version.objects.get_for_content(obj)
         if version.state != DRAFT:
             raise ReviewError(_("Diese Fassung ist kein Entwurf mehr."))
+        if at is not None:
+            TimedPublishingInterval.objects.update_or_create(version=version, defaults={"start": at})
         version.publish(user)
-    elif isinstance(obj, Workshop):
+        return
+    if isinstance(obj, FamilyManager) and not obj.consent_to_publication:
+        raise ReviewError(_("Ohne Einwilligung der Person kann das Profil nicht veröffentlicht werden."))
+    if obj.withdraw_at is not None and obj.withdraw_at <= (at or timezone.now()):
+        raise ReviewError(_("„Zurückziehen am“ liegt vor der Veröffentlichung; bitte erst dort ändern."))
+    obj.publish_at = at
+    if isinstance(obj, Workshop):
         from workshops.services import workshop_set_status
 
         workshop_set_status(workshop=obj, status=Workshop.Status.PUBLISHED, user=user)
     else:
-        if isinstance(obj, FamilyManager) and not obj.consent_to_publication:
-            raise ReviewError(_("Ohne Einwilligung der Person kann das Profil nicht veröffentlicht werden."))
         obj.status = type(obj).Status.PUBLISHED
         obj.save()
+
+
+def planned_publication(obj) -> datetime | None:
+    """The later moment `obj` is already set to become public at ("veröffentlichen am" of its form)."""
+    moment = None if isinstance(obj, PageContent) else obj.publish_at
+    return moment if moment is not None and moment > timezone.now() else None
+
+
+def replaces_public_version(obj) -> bool:
+    """A page draft whose page has a published version (publishing the draft ends that one at once)."""
+    if not isinstance(obj, PageContent):
+        return False
+    return PageContent.admin_manager.filter(page=obj.page, language=obj.language,
+                                            versions__state=PUBLISHED).exists()
 
 
 def admin_url_name(obj) -> str:

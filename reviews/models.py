@@ -13,6 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,6 +24,10 @@ class ReviewQuerySet(models.QuerySet):
 
     def returned(self):
         return self.filter(state=Review.State.RETURNED)
+
+    def approved_for_later(self, now):
+        """Approved for a publication still to come."""
+        return self.filter(state=Review.State.APPROVED, publish_at__gt=now)
 
     def for_object(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
@@ -47,6 +53,9 @@ class Review(models.Model):
                                  related_name="reviews_decided", verbose_name=_("geprüft von"))
     decision_comment = models.TextField(_("Kommentar der Prüfung"), blank=True)
     decided_at = models.DateTimeField(_("geprüft am"), null=True, blank=True)
+    # Approved for a later moment: the content is public from then on (its own schedule says so; this
+    # records the decision for the author's mail and start page).
+    publish_at = models.DateTimeField(_("veröffentlichen am"), null=True, blank=True)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -63,3 +72,12 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.get_state_display()})"
+
+    @property
+    def publication_note(self) -> str:
+        """"wird am 12.05.2027 um 10:00 Uhr veröffentlicht" (local time) for an approval for later, else ""."""
+        if self.state != self.State.APPROVED or self.publish_at is None:
+            return ""
+        moment = timezone.localtime(self.publish_at)
+        return gettext("wird am %(day)s um %(time)s Uhr veröffentlicht") % {
+            "day": date_format(moment, "d.m.Y"), "time": date_format(moment, "H:i")}

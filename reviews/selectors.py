@@ -22,3 +22,9 @@ def returned_to(user):
                                   submitted_at__gt=OuterRef("submitted_at"))
     return (Review.objects.returned().filter(author=user).exclude(Exists(newer))
             .select_related("reviewer", "content_type").order_by("-decided_at", "-pk"))
+
+
+def approved_for_later(user, now):
+    """Submissions of `user` approved for a publication still to come (the soonest first)."""
+    return (Review.objects.approved_for_later(now).filter(author=user)
+            .select_related("content_type").order_by("publish_at", "pk"))

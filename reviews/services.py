@@ -14,6 +14,8 @@ Familienmanager profiles):
   (`PagePermission.can_publish`); `sync_page_publish_rights` keeps it equal to the rule above.
 """
 
+from datetime import datetime
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -88,14 +90,19 @@ def _decide(review: Review, user, state: str, comment: str) -> Review:
 
 
 @transaction.atomic
-def approve(*, review: Review, user, comment: str = "", base_url: str = "") -> Review:
-    """Publish what was submitted (its current state) and tell the author."""
+def approve(*, review: Review, user, comment: str = "", publish_at: datetime | None = None,
+            base_url: str = "") -> Review:
+    """Publish what was submitted (its current state), at once or from `publish_at` on (a moment not
+    in the future: at once), and tell the author."""
     review = Review.objects.select_for_update().get(pk=review.pk)
     obj = review.target
     if obj is None:
         raise ReviewError(_("Der eingereichte Inhalt existiert nicht mehr."))
     _decide(review, user, Review.State.APPROVED, comment)
-    kinds.publish(obj, user)
+    if publish_at is not None and publish_at > review.decided_at:
+        review.publish_at = publish_at
+        review.save(update_fields=["publish_at"])
+    kinds.publish(obj, user, at=review.publish_at)
     mails.send_decided(review, obj, base_url)
     return review
 

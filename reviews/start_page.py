@@ -1,11 +1,12 @@
 """What the editor's start page shows of reviews (see familie_portal.editorial): what waits for the IQZ
-(for the IQZ everything waiting, for anybody else what they submitted), and what came back to them."""
+(for the IQZ everything waiting, for anybody else what they submitted), what came back to them, and what
+of theirs the IQZ approved for a later publication."""
 
 from django.utils.translation import gettext as _
 
 from familie_portal.editorial import Entries, Item, entries, local_time
 from reviews import mails
-from reviews.selectors import returned_to, waiting_for_review
+from reviews.selectors import approved_for_later, returned_to, waiting_for_review
 
 
 def _item(review, detail: str) -> Item:
@@ -23,4 +24,6 @@ def items(user, now) -> dict[str, Entries]:
         "returned": entries(returned_to(user).prefetch_related("target"), lambda review: _item(
             review, _("zurückgegeben %(when)s: %(comment)s") % {
                 "when": local_time(review.decided_at), "comment": review.decision_comment})),
+        "approved": entries(approved_for_later(user, now).prefetch_related("target"), lambda review: _item(
+            review, _("freigegeben, %(note)s") % {"note": review.publication_note})),
     }

@@ -11,12 +11,15 @@ whether the public state changed.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 import reversion
 from cms.models import PageContent
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
+from djangocms_timed_publishing.models import TimedPublishingInterval
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 from reversion.models import Version as HistoryVersion
@@ -163,10 +166,12 @@ def test_publish_alone(endpoint, role, review, allowed):
     assert endpoint.done(ctx) is allowed
 
 
+@pytest.mark.parametrize("with_time", [False, True], ids=["at-once", "with-publication-time"])
 @pytest.mark.parametrize(("role", "allowed"), [("iqz", True), ("admin", True), ("bochum", False),
                                                ("gelsenkirchen", False)])
 @pytest.mark.parametrize("kind", ["event", "page"])
-def test_only_the_iqz_approves(kind, role, allowed):
+def test_only_the_iqz_approves(kind, role, allowed, with_time):
+    """Also a crafted POST with "Veröffentlichen am": a municipal editor neither publishes nor schedules."""
     Municipality.objects.filter(slug="gelsenkirchen").update(review_required=False)
     ctx = _make_ctx()
     obj = ctx.event if kind == "event" else ctx.page_draft.content
@@ -175,12 +180,20 @@ def test_only_the_iqz_approves(kind, role, allowed):
         url = reverse("admin:events_event_review", args=(ctx.event.pk, "freigeben"))
     else:
         url = reverse("admin:reviews_page_review", args=(obj.pk, "freigeben"))
-    response = client_as(role).post(url, {"comment": ""})
+    later = timezone.localtime() + timedelta(days=3)
+    data = {"comment": ""}
+    if with_time:
+        data |= {"publish_at_0": later.strftime("%d.%m.%Y"), "publish_at_1": "10:00"}
+    response = client_as(role).post(url, data)
     approved = Review.objects.get().state == Review.State.APPROVED
     assert approved is allowed
     if kind == "event":
-        assert _event_public(ctx) is allowed
+        event = Event.objects.get(pk=ctx.event.pk)
+        assert (event.status == "published") is allowed
+        assert (event.publish_at is not None) is (allowed and with_time)
+        assert _event_public(ctx) is (allowed and not with_time)
     else:
         assert (Version.objects.get(pk=ctx.page_draft.pk).state == PUBLISHED) is allowed
+        assert TimedPublishingInterval.objects.filter(version=ctx.page_draft.pk).exists() is (allowed and with_time)
     if not allowed:
         assert response.status_code in (403, 404)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from djangocms_versioning.constants import DRAFT, PUBLISHED
 from djangocms_versioning.models import Version
 
+from familie_portal import drafts
 from managers.models import FamilyManager
 from workshops.models import Workshop
 
@@ -23,10 +24,18 @@ def title(obj) -> str:
     return str(obj)
 
 
-def publish(obj, user) -> None:
-    """Make `obj` public as it is now (the reviewer's act, after the checks of reviews.services)."""
+def publish(obj, user, at=None):
+    """Make `obj` public as it is now (the reviewer's act, after the checks of reviews.services).
+
+    Returns what the public then sees: `obj`, or for the draft of a published object its original,
+    into which the draft is merged (at `at`, if that is later: familie_portal.drafts)."""
     from reviews.services import ReviewError
 
+    if drafts.is_draft_copy(obj):
+        try:
+            return drafts.publish_draft(obj, user=user, at=at)
+        except drafts.DraftError as error:
+            raise ReviewError(str(error)) from None
     if isinstance(obj, PageContent):
         version = Version.objects.get_for_content(obj)
         if version.state != DRAFT:
@@ -41,6 +50,7 @@ def publish(obj, user) -> None:
             raise ReviewError(_("Ohne Einwilligung der Person kann das Profil nicht veröffentlicht werden."))
         obj.status = type(obj).Status.PUBLISHED
         obj.save()
+    return obj
 
 
 def admin_url_name(obj) -> str:

@@ -63,6 +63,10 @@ class DraftAdminMixin:
         """Does a save of this (stored) object's change form go into its draft?"""
         if obj is None or obj.pk is None or not kinds.is_public(obj) or drafts.is_draft_copy(obj):
             return False
+        if getattr(request, "portal_restoring", False):
+            # django-reversion has already written the old version into the row; ReviewedAdminMixin's
+            # save_model() decides (and its refusal rolls the restore back).
+            return False
         return not services.may_publish_alone(request.user, obj) or SAVE_AS_DRAFT in request.POST
 
     def has_change_permission(self, request, obj=None):
@@ -108,6 +112,14 @@ class DraftAdminMixin:
         if obj is not None:
             extra_context = {**(extra_context or {}), "draft_box": self._draft_box(request, obj)}
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request.portal_restoring = True
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        request.portal_restoring = True
+        return super().recover_view(request, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         if change and getattr(request, "portal_drafting", False):

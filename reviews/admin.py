@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 
+from familie_portal import drafts
 from reviews import kinds, mails, services
 from reviews.forms import ReviewStepForm
 from reviews.models import Review
@@ -178,7 +179,8 @@ class ReviewedAdminMixin:
 
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):
-    list_display = ["title", "content_type", "state", "author", "submitted_at", "reviewer", "decided_at", "link"]
+    list_display = ["title", "content_type", "state", "author", "submitted_at", "reviewer", "decided_at", "link",
+                    "compare"]
     list_filter = ["state", "content_type"]
     list_select_related = ["author", "reviewer", "content_type"]
     search_fields = ["title", "comment", "decision_comment"]
@@ -203,6 +205,15 @@ class ReviewAdmin(admin.ModelAdmin):
     def link(self, obj):
         target = obj.target
         return format_html('<a href="{}">{}</a>', mails.object_url(target), _("Öffnen")) if target else "–"
+
+    @admin.display(description=_("Änderungen"))
+    def compare(self, obj):
+        """For the draft of a published object: what it changes (reviews.admin_drafts)."""
+        target = obj.target
+        if not drafts.is_draft_copy(target):
+            return "–"
+        url = reverse(f"admin:{target._meta.app_label}_{target._meta.model_name}_draft_compare", args=(target.pk,))
+        return format_html('<a href="{}">{}</a>', url, _("Vergleich mit der veröffentlichten Fassung"))
 
     # --- page drafts -----------------------------------------------------------------------------
     def get_urls(self):

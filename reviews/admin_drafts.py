@@ -70,7 +70,14 @@ class DraftAdminMixin:
         return not services.may_publish_alone(request.user, obj) or SAVE_AS_DRAFT in request.POST
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._lock(request, obj) is None
+        return (super().has_change_permission(request, obj) and self._lock(request, obj) is None
+                and not self._approved_for_later(request, obj))
+
+    @staticmethod
+    def _approved_for_later(request, obj) -> bool:
+        """A draft the IQZ approved for a later moment is not changed further by who needs review."""
+        return (drafts.is_draft_copy(obj) and obj.merge_at is not None
+                and not services.may_publish_alone(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._lock(request, obj) is None

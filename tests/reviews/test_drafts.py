@@ -15,7 +15,7 @@ from reversion.models import Version
 
 from events.models import Event
 from familie_portal import drafts
-from managers.models import FamilyManager, Municipality
+from managers.models import FamilyManager, Municipality, Organisation
 from registrations.models import EventDate, Registration, RegistrationSettings
 from reviews.models import Review
 from tests.authz.support import admin_form_data, client_as
@@ -115,6 +115,8 @@ def test_bochum_edits_a_published_event_and_the_public_sees_it_only_after_approv
 
     # Submitted, approved by the IQZ: the public sees it at once, the draft is gone, nothing else changed.
     assert bochum.post(_step(draft, "einreichen"), {"comment": "Neuer Ort"}).status_code == 302
+    reviews = client_as("iqz").get("/admin/reviews/review/").content.decode()
+    assert reverse("admin:events_event_draft_compare", args=(draft.pk,)) in reviews
     assert client_as("iqz").post(_step(draft, "freigeben"), {"comment": ""}).status_code == 302
     text = _visitor_text(EVENT_URLS)
     assert f"Fest an der {NEW}" in text and f"Fest an der {OLD}" not in text
@@ -226,7 +228,8 @@ def test_forged_ids_answer_404(bochum_event, bochum_draft):
     bochum = client_as("bochum")
     for url in (_draft_step(bochum_draft, "veroeffentlichen"), _draft_step(bochum_event, "verwerfen"),
                 reverse("admin:events_event_draft_compare", args=(bochum_event.pk,)),
-                _draft_step(bochum_draft, "unbekannt"), reverse("admin:events_event_draft", args=(999999, "verwerfen")),
+                _draft_step(bochum_draft, "unbekannt"),
+                reverse("admin:events_event_draft", args=(999999, "verwerfen")),
                 reverse("admin:events_event_withdraw", args=(bochum_draft.pk,))):
         assert bochum.post(url).status_code == 404, url
 
@@ -240,7 +243,8 @@ def test_waiting_for_review_is_read_only_until_withdrawn(bochum_draft, users):
     assert withdraw in html
     data = admin_form_data(_change(bochum_draft), title_de="Während der Prüfung")
     assert bochum.post(_change(bochum_draft), data).status_code == 403
-    assert bochum.post(reverse("admin:events_event_delete", args=(bochum_draft.pk,)), {"post": "yes"}).status_code == 403
+    delete = reverse("admin:events_event_delete", args=(bochum_draft.pk,))
+    assert bochum.post(delete, {"post": "yes"}).status_code == 403
     assert bochum.post(_step(bochum_draft, "einreichen"), {"comment": "Noch einmal"}).status_code == 403
     assert Review.objects.count() == 1 and Event.objects.get(pk=bochum_draft.pk).title_de == "Bochumer Elterncafé"
     assert client_as("gelsenkirchen").post(withdraw).status_code in (403, 404)
@@ -269,7 +273,7 @@ def test_a_waiting_draft_of_a_published_event_is_locked_too(bochum_event, users)
 
 
 @pytest.mark.usefixtures("portal_caches")
-def test_a_draft_approved_for_9_replaces_the_original_at_9(users):
+def test_a_draft_approved_for_9_replaces_the_original_at_9(users, bochum_org):
     urls = ["/veranstaltungen/", "/veranstaltungen/fest-kormoranbruecke/", "/veranstaltungen/rss/"]
     with time_machine.travel(MOMENT - timedelta(hours=1), tick=False):
         event = EventFactory(title_de=f"Fest an der {OLD}", slug="fest-kormoranbruecke",
@@ -279,6 +283,11 @@ def test_a_draft_approved_for_9_replaces_the_original_at_9(users):
         draft.save()
         assert drafts.publish_draft(draft, user=users["iqz"], at=MOMENT) == event
         assert Event.objects.get(pk=draft.pk).merge_at == MOMENT
+        # Approved: who needs review changes it no further.
+        Event.objects.filter(pk=event.pk).update(organiser=Organisation.objects.get(slug="stadt-bochum-test"))
+        Event.objects.filter(pk=draft.pk).update(organiser=Organisation.objects.get(slug="stadt-bochum-test"))
+        data = admin_form_data(_change(draft), title_de="Nach der Freigabe")
+        assert client_as("bochum").post(_change(draft), data).status_code == 403
     for moment in (MOMENT - timedelta(minutes=1), MOMENT - timedelta(seconds=30)):
         with time_machine.travel(moment, tick=False):
             text = _visitor_text(urls)  # the second time from the caches

@@ -177,7 +177,7 @@ def save_draft(*, original, values, m2m: dict[str, list] | None = None, children
     return draft
 
 
-def copy_to_draft(original, *, user=None):
+def copy_to_draft(original):
     """A draft exactly like the published original (or its existing draft)."""
     existing = draft_of(original)
     return existing or save_draft(original=original, values=original)

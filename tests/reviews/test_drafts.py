@@ -312,3 +312,25 @@ def test_the_daily_job_merges_what_is_due(users):
     with time_machine.travel(later + timedelta(minutes=1)):
         assert merge_approved_drafts.call() == 1
     assert Event.objects.get(pk=event.pk).title_de == "Neu"
+
+
+def test_a_profile_photo_shared_with_its_draft_stays_when_the_draft_goes(django_capture_on_commit_callbacks):
+    from django.core.files.storage import default_storage
+
+    from tests.managers.factories import png_upload
+
+    profile = FamilyManagerFactory(name="Mit Foto", photo=png_upload(), photo_alt="Porträt")
+    name = profile.photo.name
+    with django_capture_on_commit_callbacks(execute=True):
+        drafts.discard_draft(drafts.copy_to_draft(profile))
+    assert default_storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = drafts.copy_to_draft(profile)
+        draft.photo = png_upload("neu.png", colour="#aa0000")
+        draft.save()
+    assert default_storage.exists(name)  # still the published profile's
+    with django_capture_on_commit_callbacks(execute=True):
+        drafts.merge(draft)
+    profile.refresh_from_db()
+    assert profile.photo.name != name and default_storage.exists(profile.photo.name)
+    assert not default_storage.exists(name)  # the replaced photo went with the merge

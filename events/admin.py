@@ -23,6 +23,7 @@ from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, sch
 from managers.selectors import municipality_for_user
 from registrations.admin import RegistrationSettingsInline
 from reviews.admin import ReviewedAdminMixin
+from reviews.admin_drafts import DraftAdminMixin
 
 
 @admin.register(Category)
@@ -44,7 +45,7 @@ class EventDownloadInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
+class EventAdmin(DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
     form = EventAdminForm
     missing_message = _("Diese Veranstaltung gibt es nicht.")
     foreign_message = _("Diese Veranstaltung gehört nicht zu Ihrer Kommune. Sie können nur die "
@@ -147,7 +148,8 @@ class EventAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
         return None
 
     def _set_status(self, request, queryset, status):
-        editable = events_editable_by(request.user, queryset)
+        # A draft of a published event is published by merging it ("Entwurf veröffentlichen"), never here.
+        editable = events_editable_by(request.user, queryset).filter(draft_of__isnull=True)
         changed = list(editable.exclude(status=status).values_list("pk", flat=True))
         count = editable.update(status=status, updated=timezone.now())
         # update() writes no history: one revision per event (with its downloads), as a save would.

@@ -24,6 +24,7 @@ from filer.fields.image import FilerImageField
 
 from events import links, recurrence
 from familie_portal.content import ContentManager
+from familie_portal.drafts import DraftMixin, one_draft_constraint
 from familie_portal.scheduling import Scheduled, ScheduledQuerySet
 from familie_portal.translation import translated, written_in
 from managers.models import Municipality, Organisation
@@ -110,7 +111,7 @@ class EventQuerySet(ScheduledQuerySet):
         return self.only("start", "end", "all_day", "rrule", "exdates", "title_de")
 
 
-class Event(Scheduled, models.Model):
+class Event(DraftMixin, Scheduled, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
         PUBLISHED = "published", _("Veröffentlicht")
@@ -202,10 +203,16 @@ class Event(Scheduled, models.Model):
 
     objects = EventQuerySet.as_manager()
 
+    # Drafts of a published event (familie_portal.drafts): the downloads and the registration settings
+    # are part of the content; the dates people registered for stay the original's (registrations app).
+    draft_children = ("downloads", "registration_settings")
+    draft_keep = ("uid", "slug")
+
     class Meta:
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
         ordering = ["start"]
+        constraints = [one_draft_constraint("event_one_draft")]
         indexes = [
             # Windows are "start before the window's end and series_end after its start": in the past
             # (May 2008) the start bound is the selective one, for "now" (alle Termine, the current

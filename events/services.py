@@ -33,6 +33,7 @@ def copy_event(event: Event) -> Event:
     copy.uid = uuid.uuid4()
     copy.slug = _free_slug(event.slug)
     copy.status = Event.Status.DRAFT
+    copy.draft_of, copy.merge_at = None, None  # a copy of a draft is an event of its own
     copy.title_de = _("%(title)s (Kopie)") % {"title": event.title_de}
     copy.save()
     copy.target_groups.set(target_groups)

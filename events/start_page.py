@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from events.models import Event
 from events.selectors import OccurrenceWindow, events_editable_by, upcoming_end
+from familie_portal.drafts import start_page_title
 from familie_portal.editorial import (
     SECTION_LIMIT,
     Entries,
@@ -25,7 +26,7 @@ def _edit_url(event) -> str:
 
 
 def _item(event, *, check: bool = False) -> Item:
-    return Item(event.title, _edit_url(event), changed(_("Veranstaltung"), event.updated),
+    return Item(start_page_title(event, event.title), _edit_url(event), changed(_("Veranstaltung"), event.updated),
                 check_of(event) if check else None)
 
 

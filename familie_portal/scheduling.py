@@ -8,6 +8,7 @@ change of any content (`next_change()`), which covers django CMS pages published
 (djangocms-timed-publishing) as well.
 """
 
+import logging
 from datetime import datetime
 
 from django.apps import apps
@@ -19,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from familie_portal.content import ContentQuerySet
+
+logger = logging.getLogger(__name__)
 
 SCHEDULE_HELP = _("Ortszeit (Europe/Berlin). Leer: sofort bzw. ohne Ende; gilt nur mit dem Status „Veröffentlicht“.")
 
@@ -77,9 +80,13 @@ def scheduled_models() -> list[type[models.Model]]:
 def _upcoming_moment(now: datetime) -> datetime | None:
     """The first publish or withdraw moment after `now` of any scheduled model and of a CMS page
     published with time limits: one query (a UNION of indexed range reads)."""
+    from familie_portal.drafts import drafted_models
+
     columns = [
         (model._default_manager, name) for model in scheduled_models() for name in ("publish_at", "withdraw_at")
     ]
+    # A draft approved for a later moment replaces its published original then (familie_portal.drafts).
+    columns += [(model._default_manager.filter(draft_of__isnull=False), "merge_at") for model in drafted_models()]
     if apps.is_installed("djangocms_timed_publishing"):
         from djangocms_timed_publishing.models import TimedPublishingInterval
         from djangocms_versioning.constants import PUBLISHED
@@ -112,9 +119,21 @@ def next_change(generation: int) -> datetime | None:
     return moment
 
 
+def _merge_due_drafts() -> None:
+    from django.db import DatabaseError
+
+    from familie_portal.drafts import merge_due
+
+    try:
+        merge_due()
+    except DatabaseError:  # tried again at the next moment's request and in the daily job
+        logger.exception("Approved drafts not merged")
+
+
 def catch_up() -> None:
     """
-    At the first request after a scheduled moment: start a new content generation (familie_portal.caching),
+    At the first request after a scheduled moment: merge the drafts approved for that moment
+    (familie_portal.drafts), start a new content generation (familie_portal.caching),
     as a save would, and empty django CMS's menu cache (its nodes leave out pages whose time limits had not
     started; djangocms-timed-publishing). Nothing cached before the moment is used after it. Called first
     in every request with the caches on (caching.middleware); costs two cache reads, and one query per
@@ -133,6 +152,7 @@ def catch_up() -> None:
     except DatabaseError:  # the database is away: cached pages are still served (README, "Betrieb")
         return
     if moment is not None and moment <= timezone.now():
+        _merge_due_drafts()
         caching.content_changed()
         if apps.is_installed("menus"):
             from menus.menu_pool import menu_pool

@@ -10,8 +10,8 @@ starts one too).
 - Scheduled jobs: `SCHEDULED_JOBS` names the tasks a timer enqueues (`manage.py enqueue_jobs daily`,
   deploy/systemd/familie-portal-jobs.timer). Today: the search index rebuild, the deletion of
   registrations' personal data after the retention period and of pending profile photo uploads older
-  than a day, the reminders before registered dates, and the deletion of feedback messages' personal data
-  after their retention period.
+  than a day, the reminders before registered dates, the deletion of feedback messages' personal data
+  after their retention period, and drafts approved for a moment that has passed.
 
 Log lines name the task and the attempt, never addresses or message text (no personal data).
 """
@@ -124,8 +124,18 @@ def delete_pending_uploads() -> int:
     return count
 
 
+@task()
+def merge_approved_drafts() -> int:
+    """Drafts approved for a moment that has passed (familie_portal.drafts; requests merge them too)."""
+    from familie_portal.drafts import merge_due
+
+    count = merge_due()
+    logger.info("Approved drafts merged: %d", count, extra={"task": "merge_approved_drafts"})
+    return count
+
+
 # The periodic jobs, by schedule name (`manage.py enqueue_jobs <name>`, run by a systemd timer).
 SCHEDULED_JOBS = {
-    "daily": [rebuild_search_index, purge_registrations, delete_pending_uploads, send_registration_reminders,
-              purge_feedback],
+    "daily": [merge_approved_drafts, rebuild_search_index, purge_registrations, delete_pending_uploads,
+              send_registration_reminders, purge_feedback],
 }

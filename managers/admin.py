@@ -17,6 +17,7 @@ from managers.forms import FamilyManagerAdminForm
 from managers.models import FamilyManager, Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
 from managers.selectors import municipality_for_user
 from reviews.admin import ReviewedAdminMixin
+from reviews.admin_drafts import DraftAdminMixin
 
 
 class Scope:
@@ -43,7 +44,7 @@ def scope_for(request) -> Scope:
 
 
 @admin.register(FamilyManager)
-class FamilyManagerAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
+class FamilyManagerAdmin(DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
     form = FamilyManagerAdminForm
     missing_message = _("Dieses Profil gibt es nicht.")
     foreign_message = _("Dieses Profil gehört nicht zu Ihrer Kommune. Sie können nur die Profile "
@@ -147,8 +148,8 @@ class FamilyManagerAdmin(ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmi
         municipality = scope_for(request).municipality
         hidden = list(form.instance.municipalities.exclude(pk=municipality.pk)) if change and municipality else []
         super().save_related(request, form, formsets, change)
-        if hidden:
-            form.instance.municipalities.add(*hidden)
+        if hidden:  # to the profile, or to its draft where the save went (reviews.admin_drafts)
+            self.saved_instance(request, form.instance).municipalities.add(*hidden)
 
 
 @admin.register(Regierungsbezirk)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from easy_thumbnails.fields import ThumbnailerImageField
 
 from familie_portal.content import ContentManager
+from familie_portal.drafts import DraftMixin, one_draft_constraint
 from familie_portal.scheduling import Scheduled, ScheduledQuerySet
 from familie_portal.validators import validate_image_upload
 
@@ -175,7 +176,7 @@ def _photo_path(instance, filename) -> str:
     return f"familienmanager/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
-class FamilyManager(Scheduled, models.Model):
+class FamilyManager(DraftMixin, Scheduled, models.Model):
     """A certified Familienmanagerin / Familienmanager and where they work."""
 
     class Status(models.TextChoices):
@@ -228,10 +229,14 @@ class FamilyManager(Scheduled, models.Model):
 
     objects = FamilyManagerQuerySet.as_manager()
 
+    # A draft of a published profile (familie_portal.drafts); the municipalities are copied with it.
+    draft_keep = ("slug",)
+
     class Meta:
         verbose_name = _("Familienmanagerin / Familienmanager")
         verbose_name_plural = _("Familienmanagerinnen und -manager")
         ordering = ["name", "pk"]
+        constraints = [one_draft_constraint("familymanager_one_draft")]
 
     def __str__(self):
         return self.name

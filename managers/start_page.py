@@ -3,13 +3,15 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from familie_portal.drafts import start_page_title
 from familie_portal.editorial import Entries, Item, changed, check_of, entries, scheduled, stale, when_scheduled
 from managers.models import FamilyManager
 from managers.selectors import profiles_editable_by
 
 
 def _item(profile, *, check: bool = False) -> Item:
-    return Item(profile.name, reverse("admin:managers_familymanager_change", args=[profile.pk]),
+    return Item(start_page_title(profile, profile.name),
+                reverse("admin:managers_familymanager_change", args=[profile.pk]),
                 changed(_("Profil"), profile.updated), check_of(profile) if check else None)
 
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from events.calendar import local_date
 from events.recurrence import Occurrence
@@ -252,3 +253,33 @@ def registrations_purge(*, now: datetime | None = None) -> int:
     unconfirmed, _ = Registration.objects.filter(status=Status.PENDING, created__lt=expired).delete()
     return old + unconfirmed
 
+
+
+def event_dates_after_draft(*, original, draft, **kwargs) -> None:
+    """
+    A draft replaced a published event (familie_portal.drafts.draft_merged, inside its transaction): the
+    dates people registered for belong to the original's life and stay. A date still in the series keeps
+    its row (moved to the occurrence's new time, so its registrations stay with it); a date the series
+    now marks as an exception is cancelled by event_cancelled_dates; a date that is gone is deleted when
+    nobody registered for it, and with registrations the merge is refused.
+    """
+    from events.recurrence import occurrence_on
+    from familie_portal.drafts import DraftError
+
+    cancelled_days = set(original.exception_dates) if original.rrule else set()
+    for event_date in EventDate.objects.filter(event=original).order_by("start"):
+        day = local_date(event_date.start)
+        occurrence = occurrence_on(original, day)
+        if occurrence is not None:
+            if occurrence.start != event_date.start:
+                EventDate.objects.filter(pk=event_date.pk).update(start=occurrence.start)
+        elif day in cancelled_days:
+            continue
+        elif event_date.registrations.exists():
+            raise DraftError(gettext(
+                "Für den Termin am %(day)s gibt es Anmeldungen; der Entwurf enthält diesen Termin nicht mehr. "
+                "Bitte tragen Sie ihn als Ausnahme ein (die Angemeldeten werden dann benachrichtigt) oder "
+                "behalten Sie ihn bei."
+            ) % {"day": day.strftime("%d.%m.%Y")})
+        else:
+            event_date.delete()

@@ -3,9 +3,10 @@ Review in the admin.
 
 - `ReviewedAdminMixin` for the model admins of events, workshop reports and profiles: the status
   field offers "Veröffentlicht" only to who may publish alone (and a crafted POST with it is
-  refused), the bulk actions "veröffentlichen"/"zurückziehen" need the same right, a published object
-  is read only (no change, no delete) for whoever may not publish alone, and the change form carries
-  the buttons "Zur Prüfung einreichen" / "Freigeben" / "Zurückgeben" with a comment page each.
+  refused), the bulk actions "veröffentlichen"/"zurückziehen" need the same right, whoever may not
+  publish alone changes a published object only through its draft (reviews.admin_drafts) and neither
+  deletes nor restores it, and the change form carries the buttons "Zur Prüfung einreichen" /
+  "Freigeben" / "Zurückgeben" with a comment page each.
 - `ReviewAdmin`: the list of submissions ("Prüfungen"), and the same steps for page drafts
   (reached from the CMS toolbar, `reviews.cms_toolbars`).
 """
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 
+from familie_portal import drafts
 from reviews import kinds, mails, services
 from reviews.forms import ApproveForm, ReviewStepForm
 from reviews.models import Review
@@ -109,9 +111,8 @@ class ReviewedAdminMixin:
         """The bulk actions "veröffentlichen" / "zurückziehen" (admin action permission "publish")."""
         return self.has_change_permission(request) and self._alone(request)
 
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or self._alone(request, obj) or not self._is_public(obj))
+    # A published object's change form saves into its draft for whoever may not publish alone
+    # (reviews.admin_drafts.DraftAdminMixin, before this class in the bases); save_model() refuses the rest.
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
@@ -138,7 +139,8 @@ class ReviewedAdminMixin:
         # Restoring an older version (django-reversion, familie_portal.admin_history) must not withdraw
         # or change what is public either: the stored object decides, as for the change form.
         obj = self.get_object(request, unquote(object_id))
-        if obj is not None and not self.has_change_permission(request, obj):
+        if obj is not None and not (self.has_change_permission(request, obj)
+                                    and (self._alone(request, obj) or not self._is_public(obj))):
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
 
@@ -182,7 +184,6 @@ class ReviewedAdminMixin:
             "last": open_review or services.last_review(obj),
             "public": public,
             "alone": alone,
-            "locked": public and not alone,
             "submit_url": reverse(name, args=(obj.pk, SUBMIT)) if not (public or open_review or alone) else "",
             "approve_url": reverse(name, args=(obj.pk, APPROVE)) if open_review and may_review else "",
             "return_url": reverse(name, args=(obj.pk, RETURN)) if open_review and may_review else "",
@@ -191,7 +192,8 @@ class ReviewedAdminMixin:
 
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):
-    list_display = ["title", "content_type", "state", "author", "submitted_at", "reviewer", "decided_at", "link"]
+    list_display = ["title", "content_type", "state", "author", "submitted_at", "reviewer", "decided_at", "link",
+                    "compare"]
     list_filter = ["state", "content_type"]
     list_select_related = ["author", "reviewer", "content_type"]
     search_fields = ["title", "comment", "decision_comment"]
@@ -216,6 +218,15 @@ class ReviewAdmin(admin.ModelAdmin):
     def link(self, obj):
         target = obj.target
         return format_html('<a href="{}">{}</a>', mails.object_url(target), _("Öffnen")) if target else "–"
+
+    @admin.display(description=_("Änderungen"))
+    def compare(self, obj):
+        """For the draft of a published object: what it changes (reviews.admin_drafts)."""
+        target = obj.target
+        if not drafts.is_draft_copy(target):
+            return "–"
+        url = reverse(f"admin:{target._meta.app_label}_{target._meta.model_name}_draft_compare", args=(target.pk,))
+        return format_html('<a href="{}">{}</a>', url, _("Vergleich mit der veröffentlichten Fassung"))
 
     # --- page drafts -----------------------------------------------------------------------------
     def get_urls(self):

@@ -11,6 +11,7 @@ from djangocms_timed_publishing.models import TimedPublishingInterval
 from djangocms_versioning.constants import DRAFT, PUBLISHED
 from djangocms_versioning.models import Version
 
+from familie_portal import drafts
 from managers.models import FamilyManager
 from workshops.models import Workshop
 
@@ -27,12 +28,20 @@ def title(obj) -> str:
     return str(obj)
 
 
-def publish(obj, user, at: datetime | None = None) -> None:
+def publish(obj, user, at: datetime | None = None):
     """Make `obj` public as it is now, at once or (`at`, a later moment) from `at` on: the reviewer's act,
     after the checks of reviews.services. Pages: the version is published with djangocms-timed-publishing's
-    visibility start; events, reports, profiles: published with "veröffentlichen am" (no `at`: cleared)."""
+    visibility start; events, reports, profiles: published with "veröffentlichen am" (no `at`: cleared).
+
+    Returns what the public then sees: `obj`, or for the draft of a published object its original,
+    into which the draft is merged (at `at`, if that is later: familie_portal.drafts)."""
     from reviews.services import ReviewError
 
+    if drafts.is_draft_copy(obj):
+        try:
+            return drafts.publish_draft(obj, user=user, at=at)
+        except drafts.DraftError as error:
+            raise ReviewError(str(error)) from None
     if isinstance(obj, PageContent):
         version = Version.objects.get_for_content(obj)
         if version.state != DRAFT:
@@ -40,7 +49,7 @@ def publish(obj, user, at: datetime | None = None) -> None:
         if at is not None:
             TimedPublishingInterval.objects.update_or_create(version=version, defaults={"start": at})
         version.publish(user)
-        return
+        return obj
     if isinstance(obj, FamilyManager) and not obj.consent_to_publication:
         raise ReviewError(_("Ohne Einwilligung der Person kann das Profil nicht veröffentlicht werden."))
     if obj.withdraw_at is not None and obj.withdraw_at <= (at or timezone.now()):
@@ -53,6 +62,7 @@ def publish(obj, user, at: datetime | None = None) -> None:
     else:
         obj.status = type(obj).Status.PUBLISHED
         obj.save()
+    return obj
 
 
 def planned_publication(obj) -> datetime | None:

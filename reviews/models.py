@@ -39,6 +39,8 @@ class Review(models.Model):
         SUBMITTED = "submitted", _("Zur Prüfung eingereicht")
         APPROVED = "approved", _("Freigegeben und veröffentlicht")
         RETURNED = "returned", _("Zurückgegeben")
+        # Taken back by the author before a decision (reviews.services.withdraw), or its draft discarded.
+        WITHDRAWN = "withdrawn", _("Zurückgezogen")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("Art"))
     object_id = models.PositiveBigIntegerField(_("Objekt"))

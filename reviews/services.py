@@ -10,6 +10,9 @@ Familienmanager profiles):
   (`Municipality.review_required`, default on); nobody else.
 - `submit_for_review`, `approve`, `return_to_author`: the three steps; each mails the other side
   (IQZ on submission, the author on a decision) through familie_portal.tasks.send_mail_later.
+  What is submitted may be the draft of a published object (familie_portal.drafts): approving merges it.
+- `withdraw`: the author takes a submission back before a decision ("Zurückgezogen"); while it waits,
+  nobody but the IQZ-Redaktion changes the object (`locked_for`).
 - Pages: djangocms-versioning asks django CMS's page permission whether a user may publish
   (`PagePermission.can_publish`); `sync_page_publish_rights` keeps it equal to the rule above.
 """
@@ -76,6 +79,26 @@ def submit_for_review(*, obj, user, comment: str, base_url: str = "") -> Review:
     return review
 
 
+def locked_for(user, obj) -> Review | None:
+    """The open submission that keeps `user` from changing `obj` (only the IQZ edits while it waits)."""
+    if obj is None or obj.pk is None or may_review(user):
+        return None
+    return open_review(obj)
+
+
+@transaction.atomic
+def withdraw(*, review: Review, user) -> Review:
+    """The author takes the submission back; the object is theirs to change again."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if review.state != Review.State.SUBMITTED:
+        raise ReviewError(_("Über diese Einreichung ist schon entschieden."))
+    if review.author_id != user.pk and not user.is_superuser:
+        raise ReviewError(_("Nur wer eingereicht hat, kann die Einreichung zurückziehen."))
+    review.state, review.decided_at = Review.State.WITHDRAWN, timezone.now()
+    review.save(update_fields=["state", "decided_at"])
+    return review
+
+
 def _decide(review: Review, user, state: str, comment: str) -> Review:
     if not may_review(user):
         raise ReviewError(_("Nur die IQZ-Redaktion prüft eingereichte Inhalte."))
@@ -102,7 +125,7 @@ def approve(*, review: Review, user, comment: str = "", publish_at: datetime | N
     if publish_at is not None and publish_at > review.decided_at:
         review.publish_at = publish_at
         review.save(update_fields=["publish_at"])
-    kinds.publish(obj, user, at=review.publish_at)
+    obj = kinds.publish(obj, user, at=review.publish_at) or obj  # a draft of a published object: its original
     mails.send_decided(review, obj, base_url)
     return review
 

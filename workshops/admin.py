@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from familie_portal.admin_history import HistoryAdmin
 from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from reviews.admin import ReviewedAdminMixin
+from reviews.admin_drafts import DraftAdminMixin
 from workshops import services
 from workshops.models import (
     Contribution,
@@ -64,7 +65,7 @@ class DownloadInline(admin.TabularInline):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(ReviewedAdminMixin, HistoryAdmin):
+class WorkshopAdmin(DraftAdminMixin, ReviewedAdminMixin, HistoryAdmin):
     list_display = ["title_de", "date", "city", "organiser", "status", schedule_display, "preview_link"]
     list_filter = ["status", ScheduleFilter, "series", "organiser", "city"]
     list_select_related = ["city", "organiser"]
@@ -115,6 +116,8 @@ class WorkshopAdmin(ReviewedAdminMixin, HistoryAdmin):
         self._set_status(request, queryset, Workshop.Status.DRAFT)
 
     def _set_status(self, request, queryset, status):
+        # A draft of a published report is published by merging it ("Entwurf veröffentlichen"), never here.
+        queryset = queryset.filter(draft_of__isnull=True)
         for workshop in queryset:
             services.workshop_set_status(workshop=workshop, status=status, user=request.user)
         count = len(queryset)

@@ -23,6 +23,7 @@ from filer.fields.file import FilerFileField
 from filer.fields.image import FilerImageField
 
 from familie_portal.content import ContentManager
+from familie_portal.drafts import DraftMixin, one_draft_constraint
 from familie_portal.scheduling import Scheduled, ScheduledQuerySet
 from familie_portal.translation import Translated, TranslatedMixin, current_language
 
@@ -70,7 +71,7 @@ class WorkshopQuerySet(ScheduledQuerySet):
         return self.select_related("series", "city", "organiser", "image")
 
 
-class Workshop(Scheduled, TranslatedMixin, models.Model):
+class Workshop(DraftMixin, Scheduled, TranslatedMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
         PUBLISHED = "published", _("Veröffentlicht")
@@ -133,6 +134,10 @@ class Workshop(Scheduled, TranslatedMixin, models.Model):
 
     objects = WorkshopQuerySet.as_manager()
 
+    # Drafts of a published report (familie_portal.drafts): its parts are copied, its addresses stay.
+    draft_children = ("quotes", "ranked_items", "contributions", "downloads")
+    draft_keep = ("slug_de", "slug_en")
+
     title = Translated("title")
     slug = Translated("slug")
     teaser = Translated("teaser")
@@ -150,6 +155,7 @@ class Workshop(Scheduled, TranslatedMixin, models.Model):
         verbose_name_plural = _("Werkstattberichte")
         ordering = ["-date", "-pk"]
         indexes = [models.Index(fields=["status", "-date"], name="workshop_status_date")]
+        constraints = [one_draft_constraint("workshop_one_draft")]
 
     def __str__(self):
         return self.title_de

@@ -3,12 +3,14 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from familie_portal.drafts import start_page_title
 from familie_portal.editorial import Entries, Item, changed, check_of, entries, scheduled, stale, when_scheduled
 from workshops.models import Workshop
 
 
 def _item(report, *, check: bool = False) -> Item:
-    return Item(report.title_de, reverse("admin:workshops_workshop_change", args=[report.pk]),
+    return Item(start_page_title(report, report.title_de),
+                reverse("admin:workshops_workshop_change", args=[report.pk]),
                 changed(_("Werkstattbericht"), report.updated_at), check_of(report) if check else None)
 
 

@@ -1,8 +1,8 @@
 """
 Authorization matrix of review before publishing: nobody of a municipality that needs review makes
 anything public, or changes or withdraws anything public, alone — through the admin form, a crafted
-POST, the bulk actions, or djangocms-versioning's publish and unpublish URLs (profiles have no bulk
-publish action). The same endpoints
+POST, the bulk actions, the "Entwurf veröffentlichen" URL of a draft of a published object, or
+djangocms-versioning's publish and unpublish URLs (profiles have no bulk publish action). The same endpoints
 work for an editor of a municipality without review and for the IQZ; only the IQZ approves.
 
 Each endpoint is a function (client, context) → None that tries to publish; `done(context)` says
@@ -25,6 +25,7 @@ from djangocms_versioning.models import Version
 from reversion.models import Version as HistoryVersion
 
 from events.models import Event
+from familie_portal import drafts
 from managers.models import FamilyManager, Municipality
 from reviews import services
 from reviews.models import Review
@@ -120,6 +121,24 @@ def _event_restore(client, ctx):
     client.post(url, admin_form_data(url))
 
 
+def _draft(original, **changes):
+    """The draft of a published object with `changes` (as its change form would save it)."""
+    values = type(original).objects.get(pk=original.pk)
+    for name, value in changes.items():
+        setattr(values, name, value)
+    return drafts.save_draft(original=original, values=values)
+
+
+def _event_draft_publish(client, ctx):
+    draft = _draft(ctx.event, title_de="Aus dem Entwurf")
+    client.post(reverse("admin:events_event_draft", args=(draft.pk, "veroeffentlichen")))
+
+
+def _profile_draft_publish(client, ctx):
+    draft = _draft(ctx.profile, role="Aus dem Entwurf")
+    client.post(reverse("admin:managers_familymanager_draft", args=(draft.pk, "veroeffentlichen")))
+
+
 def _event_public(ctx):
     return Event.objects.published().filter(pk=ctx.event.pk).exists()
 
@@ -130,6 +149,7 @@ class Endpoint:
     attempt: Callable
     done: Callable
     event_status: str = "draft"
+    profile_status: str = "draft"
 
 
 ENDPOINTS = [
@@ -146,6 +166,10 @@ ENDPOINTS = [
     Endpoint("event-restore-draft-version", _event_restore, lambda ctx: not _event_public(ctx), "published"),
     Endpoint("profile-form-status-published", _profile_form_post,
              lambda ctx: FamilyManager.objects.public().filter(pk=ctx.profile.pk).exists()),
+    Endpoint("event-draft-publish", _event_draft_publish, lambda ctx: Event.objects.filter(
+        pk=ctx.event.pk, title_de="Aus dem Entwurf").exists(), "published"),
+    Endpoint("profile-draft-publish", _profile_draft_publish, lambda ctx: FamilyManager.objects.public().filter(
+        pk=ctx.profile.pk, role="Aus dem Entwurf").exists(), profile_status="published"),
     Endpoint("page-versioning-publish", _page_publish,
              lambda ctx: Version.objects.get(pk=ctx.page_draft.pk).state == PUBLISHED),
     Endpoint("page-versioning-unpublish", _page_unpublish,
@@ -161,9 +185,23 @@ def test_publish_alone(endpoint, role, review, allowed):
     municipality = Municipality.objects.get(slug="bochum")
     municipality.review_required = review
     municipality.save()
-    ctx = _make_ctx(event_status=endpoint.event_status)
+    ctx = _make_ctx(event_status=endpoint.event_status, profile_status=endpoint.profile_status)
     endpoint.attempt(client_as(role), ctx)
     assert endpoint.done(ctx) is allowed
+
+
+@pytest.mark.parametrize("role", ["bochum", "iqz", "admin"])
+def test_nobody_makes_a_draft_row_itself_public(role):
+    """A draft of a published object is published by merging it, never by its own status (bulk action,
+    a crafted form POST): the public would see the shadow row beside the original."""
+    ctx = _make_ctx(event_status="published")
+    draft = _draft(ctx.event, title_de="Schattenzeile")
+    client = client_as(role)
+    client.post("/admin/events/event/", {"action": "publish", "_selected_action": [draft.pk]})
+    url = reverse("admin:events_event_change", args=(draft.pk,))
+    client.post(url, admin_form_data(url, status="published"))
+    assert Event.objects.get(pk=draft.pk).status == Event.Status.DRAFT
+    assert not Event.objects.published().filter(title_de="Schattenzeile").exists()
 
 
 @pytest.mark.parametrize("with_time", [False, True], ids=["at-once", "with-publication-time"])

@@ -77,12 +77,15 @@ def test_another_city_cannot_submit_or_see(bochum_draft):
     assert response.status_code == 404 and not Review.objects.exists()
 
 
-def test_published_object_of_a_reviewed_city_is_read_only(bochum_published):
+def test_published_object_of_a_reviewed_city_changes_only_through_its_draft(bochum_published):
     bochum = client_as("bochum")
     html = bochum.get(_change(bochum_published)).content.decode()
-    assert 'name="_save"' not in html and "Änderungen an veröffentlichten Inhalten" in html
+    assert 'value="published"' not in html and "Ihre Änderungen werden als Entwurf gespeichert" in html
     data = admin_form_data(_change(bochum_published), title_de="Geändert ohne Prüfung")
-    assert bochum.post(_change(bochum_published), data).status_code == 403
+    response = bochum.post(_change(bochum_published), data)
+    draft = Event.objects.get(draft_of=bochum_published)
+    assert response.status_code == 302 and response["Location"] == _change(draft)
+    assert draft.title_de == "Geändert ohne Prüfung" and draft.status == Event.Status.DRAFT
     assert bochum.post(reverse("admin:events_event_delete", args=(bochum_published.pk,)),
                        {"post": "yes"}).status_code == 403
     bochum.post(CHANGELIST, {"action": "delete_selected", "_selected_action": [bochum_published.pk], "post": "yes"})

@@ -259,7 +259,7 @@ def _key(entry) -> str:
 @pytest.mark.parametrize("language", NEW)
 def test_each_new_catalog_has_every_english_msgid_and_its_plural_forms(language):
     header = "".join(_po(language).read_text(encoding="utf-8").split("\n\n", 1)[0].split('"\n"'))
-    assert f'"Language: {language}\\n"' in header
+    assert f"Language: {language}\\n" in header
     assert f"Plural-Forms: {PLURAL_FORMS[language]}" in header
     entries = parse_po(_po(language))
     assert {_key(e) for e in entries} >= {_key(e) for e in parse_po(_po("en"))}

@@ -146,6 +146,9 @@ def catch_up() -> None:
     if not caching.caches_enabled():
         # Nothing of the portal's is cached; django CMS's menu cache (CMS_CACHE_DURATIONS) then shows a page
         # scheduled with time limits in the navigation up to that long after its start (development only).
+        # Drafts approved for a moment are still merged at the first request after it (a query per drafted
+        # model and request; with the caches on, only once the moment has come).
+        _merge_due_drafts()
         return
     try:
         moment = next_change(caching.generation())

@@ -299,6 +299,23 @@ def test_a_draft_approved_for_9_replaces_the_original_at_9(users, bochum_org):
     assert Event.objects.get(pk=event.pk).title_de == f"Fest an der {NEW}"
 
 
+def test_with_the_caches_off_the_first_request_after_the_moment_merges_it(users, bochum_org):
+    """As in `make run` (no caches): the approved draft is public from its moment, not from the daily job."""
+    with time_machine.travel(MOMENT - timedelta(hours=1), tick=False):
+        event = EventFactory(title_de=f"Markt an der {OLD}", slug="markt-kormoranbruecke",
+                             start=MOMENT + timedelta(hours=2))
+        draft = drafts.copy_to_draft(event)
+        draft.title_de = f"Markt an der {NEW}"
+        draft.save()
+        drafts.publish_draft(draft, user=users["iqz"], at=MOMENT)
+    with time_machine.travel(MOMENT - timedelta(minutes=1), tick=False):
+        assert OLD in Client().get("/veranstaltungen/markt-kormoranbruecke/").content.decode()
+    with time_machine.travel(MOMENT, tick=False):
+        html = Client().get("/veranstaltungen/markt-kormoranbruecke/").content.decode()
+    assert f"Markt an der {NEW}" in html
+    assert not Event.objects.filter(pk=draft.pk).exists()
+
+
 def test_the_daily_job_merges_what_is_due(users):
     from familie_portal.tasks import SCHEDULED_JOBS, merge_approved_drafts
 

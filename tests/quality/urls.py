@@ -5,6 +5,10 @@ THE lists of public URLs the quality checks walk. One list per check; apps add t
 - PUBLIC_PAGES: every public template once (headers/CSP test, browser suite: axe, network,
   console, screenshots). Paths exist in the demo content.
 - FUZZ_PREFIXES: URL prefixes the Hypothesis fuzz test appends random path segments to.
+- HTML_STATES: every public page in every state (empty lists, filters, errors) for the HTML checker
+  (tests/quality/test_valid_html.py), German paths: it renders each in every language of
+  settings.LANGUAGES (following the page's own hreflang links). The states that need data of their
+  own (a registration's links, a form with errors) are built by that test.
 - BENCH_PAGES: what `make bench` measures next to the ceiling view (scripts/bench.py).
 """
 
@@ -58,6 +62,32 @@ PUBLIC_PAGES: list[Page] = [
     Page("search-en", "/en/suche/?q=family"),
     Page("feeds", "/feeds/"),
     Page("not-found-en", "/en/gibt-es-nicht/", 404),
+]
+
+
+class State(NamedTuple):
+    name: str  # file-name safe
+    path: str  # German (default language) path; the other languages follow from its hreflang links
+    status: int = 200
+
+
+_DEFAULT_LANGUAGE_PAGES = [State(p.name, p.path, p.status) for p in PUBLIC_PAGES if not p.path.startswith("/en/")]
+HTML_STATES: list[State] = _DEFAULT_LANGUAGE_PAGES + [
+    State("report-list-empty", "/werkstattreihe/?year=1990"),
+    State("report-list-filtered", "/werkstattreihe/?city=bochum"),
+    State("events-filtered", "/veranstaltungen/?q=Familie&organiser=iqz"),
+    State("events-empty", "/veranstaltungen/?q=gibtesnichtxyz"),
+    State("events-bad-filter", "/veranstaltungen/?category=gibt-es-nicht&municipality=nirgendwo"),
+    State("events-month-week-53", "/veranstaltungen/2020/12/"),
+    State("events-month-empty", "/veranstaltungen/1999/2/"),
+    State("events-day-empty", "/veranstaltungen/1999/2/3/"),
+    State("managers-empty-search", "/familienmanager/?q=gibtesnichtxyz"),
+    State("managers-map-filtered", "/familienmanager/karte/?regierungsbezirk=arnsberg"),
+    State("search-no-results", "/suche/?q=gibtesnichtxyz"),
+    State("search-empty", "/suche/"),
+    State("search-bad-input", "/suche/?q=" + "%3Cb%3E%22%27" * 40 + "&art=unbekannt&page=x"),
+    State("search-kind", "/suche/?q=Familie&art=event"),
+    State("login", "/admin/login/"),
 ]
 
 FUZZ_PREFIXES: list[str] = [

@@ -44,7 +44,7 @@ LANGUAGES = [code for code, _ in settings.LANGUAGES]
 REGISTRATION_SLUG = "html-pruefung-anmeldung"
 
 # States built by the fixture from data of their own (names only here: the parametrization needs them).
-DATA_STATES = ["event-registration", "register-form", "register-form-errors", "register-done",
+DATA_STATES = ["event-registration", "register-form-errors", "register-done",
                "registration-confirm", "registration-manage", "registration-expired-410", "forbidden-403"]
 PAGE_IDS = [f"{name}.{lang}" for name in [s.name for s in HTML_STATES] + DATA_STATES for lang in LANGUAGES]
 
@@ -115,7 +115,6 @@ def _data_states() -> tuple[list[tuple[State, dict | None]], str]:
     bad_form = {"name": "", "email": "keine-adresse", "phone": "x" * 300}
     return [
         (State("event-registration", event.get_absolute_url()), None),
-        (State("register-form", register), None),
         (State("register-form-errors", register), bad_form),
         (State("register-done", "/anmeldung/eingegangen/"), None),
         (State("registration-confirm", f"/anmeldung/bestaetigen/{tokens.confirm_token(registration)}/"), None),

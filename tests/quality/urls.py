@@ -20,8 +20,12 @@ class Page(NamedTuple):
     name: str  # short, file-name safe: used for screenshot names
     path: str
     status: int = 200
+    # A form state (browser suite only): type `fill` ((selector, value), ...) into the page, click `submit`.
+    fill: tuple = ()
+    submit: str = ""
 
 
+_REGISTRATION_DEMO = "werkstatt-familienfreundliche-bebauungsplaene"  # registrations/demo.yaml: open, a week ahead
 PUBLIC_PAGES: list[Page] = [
     Page("home", "/"),
     Page("home-en", "/en/"),
@@ -61,6 +65,12 @@ PUBLIC_PAGES: list[Page] = [
     Page("search", "/suche/?q=Familie"),
     Page("search-en", "/en/suche/?q=family"),
     Page("feeds", "/feeds/"),
+    # Forms with their error messages, as a visitor submits them
+    Page("register-form", f"/anmeldung/{_REGISTRATION_DEMO}/"),
+    Page("register-form-errors", f"/anmeldung/{_REGISTRATION_DEMO}/",
+         fill=(("#id_name", " "), ("#id_email", "keine-adresse")), submit=".registration__form button[type=submit]"),
+    Page("search-too-long", "/suche/", fill=(("#search-q", "Familie " * 40),), submit=".search-form button"),
+    Page("search-nothing-found", "/suche/", fill=(("#search-q", "gibtesnichtxyz"),), submit=".search-form button"),
     Page("not-found-en", "/en/gibt-es-nicht/", 404),
 ]
 
@@ -71,7 +81,9 @@ class State(NamedTuple):
     status: int = 200
 
 
-_DEFAULT_LANGUAGE_PAGES = [State(p.name, p.path, p.status) for p in PUBLIC_PAGES if not p.path.startswith("/en/")]
+# The form states are POSTed by the HTML check itself.
+_DEFAULT_LANGUAGE_PAGES = [State(p.name, p.path, p.status) for p in PUBLIC_PAGES
+                           if not p.path.startswith("/en/") and not p.submit]
 HTML_STATES: list[State] = _DEFAULT_LANGUAGE_PAGES + [
     State("report-list-empty", "/werkstattreihe/?year=1990"),
     State("report-list-filtered", "/werkstattreihe/?city=bochum"),

@@ -1,6 +1,7 @@
 // Keyboard use of each page type in headless Chromium: from the top of the page, Tab after Tab, the
 // focused elements in order. Reports per page:
-//   skipLink: the first Tab lands on the skip link, Enter moves focus to <main>, the next Tab into it
+//   skipLink: the first Tab lands on the skip link, Enter moves focus to <main>, the next Tab goes on
+//             from there (into <main> or, if it holds nothing to focus, after it)
 //   sequence: the focused elements (short descriptions), until focus leaves the page
 //   problems: positive tabindex, focus on something invisible, focus without a visible indicator
 //             (outline, box-shadow, border, background or underline unchanged against the unfocused
@@ -30,13 +31,17 @@ const browser = await chromium.launch({
 // In the page: remember how every focusable element looks unfocused (the indicator is compared to it).
 function rememberUnfocused() {
   const keys = ["outlineStyle", "outlineWidth", "outlineColor", "boxShadow", "borderTopColor", "borderBottomColor",
-    "borderBottomWidth", "backgroundColor", "textDecorationLine", "color"];
-  window.__kbd = { keys, styles: new Map(), index: new Map() };
-  const all = [...document.querySelectorAll("*")];
-  all.forEach((el, i) => window.__kbd.index.set(el, i));
+    "borderBottomWidth", "backgroundColor", "textDecorationLine", "color", "fill", "stroke", "strokeWidth"];
+  // The element and the shapes of an SVG link (a map marker shows its focus on its circle).
+  const parts = (el) => [el, ...el.querySelectorAll("circle, rect, path, polygon")].slice(0, 4);
+  const snapshot = (el) => parts(el).map((part) => {
+    const style = getComputedStyle(part);
+    return Object.fromEntries(keys.map((k) => [k, style[k]]));
+  });
+  window.__kbd = { snapshot, styles: new Map(), index: new Map() };
+  [...document.querySelectorAll("*")].forEach((el, i) => window.__kbd.index.set(el, i));
   for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex], audio, video, iframe")) {
-    const style = getComputedStyle(el);
-    window.__kbd.styles.set(el, Object.fromEntries(keys.map((k) => [k, style[k]])));
+    window.__kbd.styles.set(el, snapshot(el));
   }
 }
 
@@ -44,7 +49,7 @@ function rememberUnfocused() {
 function describeFocus() {
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return { end: true };
-  const { keys, styles, index } = window.__kbd;
+  const { snapshot, styles, index } = window.__kbd;
   const text = (el.getAttribute("aria-label") || el.innerText || el.value || el.getAttribute("name") || "")
     .trim().replace(/\s+/g, " ").slice(0, 40);
   const id = `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${typeof el.className === "string" && el.className.trim()
@@ -54,15 +59,17 @@ function describeFocus() {
   const visible = rect.width > 0 && rect.height > 0 && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
     && !el.closest("[hidden], [aria-hidden='true'], [inert]");
   const inWindow = rect.bottom > 0 && rect.top < window.innerHeight && rect.right > 0 && rect.left < window.innerWidth;
-  const before = styles.get(el) || {};
-  const now = Object.fromEntries(keys.map((k) => [k, style[k]]));
-  const outline = now.outlineStyle !== "none" && parseFloat(now.outlineWidth) >= 1
-    && !/rgba\(\d+, \d+, \d+, 0\)/.test(now.outlineColor);
-  const changed = keys.filter((k) => before[k] !== undefined && before[k] !== now[k]);
-  const indicator = outline || changed.some((k) => k !== "outlineColor");
+  const before = styles.get(el) || [];
+  const now = snapshot(el);
+  const outline = now[0].outlineStyle !== "none" && parseFloat(now[0].outlineWidth) >= 1
+    && !/rgba\(\d+, \d+, \d+, 0\)/.test(now[0].outlineColor);
+  const changed = now.some((part, i) => before[i] && Object.keys(part).some((k) => k !== "outlineColor" && part[k] !== before[i][k]));
+  const indicator = outline || changed;
+  const main = document.querySelector("main");
+  const afterMain = Boolean(main && (main.contains(el) || main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING));
   return {
     id, tabindex: el.getAttribute("tabindex"), visible, inWindow, indicator, position: index.get(el) ?? -1,
-    inMain: Boolean(el.closest("main")), isMain: el.tagName === "MAIN",
+    afterMain, isMain: el.tagName === "MAIN",
     matches: (window.__kbdReach || []).filter((selector) => el.matches(selector)),
   };
 }
@@ -87,12 +94,12 @@ async function checkPage(context, entry) {
     await page.keyboard.press("Tab");
     const next = await page.evaluate(describeFocus);
     result.skipLink = { first: first.id, isSkipLink: Boolean(isSkip), visible: Boolean(first.visible),
-      focusOnMain: Boolean(afterEnter.isMain), nextInMain: Boolean(next.inMain) };
+      focusOnMain: Boolean(afterEnter.isMain), nextAfterMain: Boolean(next.afterMain) };
 
     // 2. Everything, Tab after Tab, from the top.
     await load();
     const limit = await page.evaluate(() => document.querySelectorAll(
-      "a[href], button, input, select, textarea, summary, [tabindex], audio, video, iframe").length + 5);
+      "a[href], button, input, select, textarea, summary, [tabindex], audio, video, iframe").length * 3 + 10);
     const seen = new Set();
     const reached = new Set();
     let last = -1;
@@ -102,6 +109,7 @@ async function checkPage(context, entry) {
       const focus = await page.evaluate(describeFocus);
       if (focus.end) break;
       const key = `${focus.position}`;
+      if (focus.position === last) continue;  // the day, month and year of a date field: one element, three stops
       if (seen.has(key)) {
         if (focus.position === result.sequence[0]?.position) break;  // round again from the top: the end
         result.problems.push(`${focus.id} focused a second time (a trap?)`);

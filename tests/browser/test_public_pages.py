@@ -1,7 +1,8 @@
 """
 Every public page (tests/quality/urls.py PUBLIC_PAGES) in headless Chromium, at desktop and phone
 width: axe-core (axe.mjs: WCAG 2.0-2.2 A/AA, experimental rules, best practices) -> 0 violations,
-0 requests to other hosts, no console errors (CSP violations included) and no JS errors. Screenshots land in artifacts/screenshots/.
+0 requests to other hosts, no console errors (CSP violations included) and no JS errors.
+Screenshots land in artifacts/screenshots/.
 
 Needs Chromium (/usr/bin/chromium or PORTAL_CHROMIUM), node and tests/browser/node_modules (the
 test command runs `npm ci`). Without them the test skips loudly - except under CI=true, where it fails.

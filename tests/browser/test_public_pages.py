@@ -67,7 +67,7 @@ def browser_results(django_db_setup, django_db_blocker, tmp_path_factory):
             "pages": [page._asdict() for page in PUBLIC_PAGES],
         }))
         result = subprocess.run([node, str(HERE / "check_pages.mjs"), str(config)], cwd=HERE,
-                                capture_output=True, text=True, timeout=600)
+                                capture_output=True, text=True, timeout=1200)
     finally:
         server.stop()
     assert result.returncode == 0, result.stderr[-3000:]

@@ -79,6 +79,7 @@ class State(NamedTuple):
     name: str  # file-name safe
     path: str  # German (default language) path; the other languages follow from its hreflang links
     status: int = 200
+    post: tuple = ()  # ((field, value), ...): the page answering this form submission (e.g. with its errors)
 
 
 # The form states are POSTed by the HTML check itself.
@@ -100,6 +101,7 @@ HTML_STATES: list[State] = _DEFAULT_LANGUAGE_PAGES + [
     State("search-bad-input", "/suche/?q=" + "%3Cb%3E%22%27" * 40 + "&art=unbekannt&page=x"),
     State("search-kind", "/suche/?q=Familie&art=event"),
     State("login", "/admin/login/"),
+    State("login-failed", "/admin/login/", post=(("username", "niemand"), ("password", "falsch"))),
 ]
 
 FUZZ_PREFIXES: list[str] = [

@@ -52,7 +52,10 @@ try {
     const checkPage = async (entry) => {
       const result = { name: entry.name, path: entry.path, viewport: viewportName, foreignRequests: [],
         consoleErrors: [], pageErrors: [], violations: [], axePasses: 0, status: null, overflow: [] };
-      const page = await context.newPage();
+      // A form state gets browsers of its own: pages loaded beside it must not replace its CSRF cookie.
+      const own = entry.submit ? await browser.newContext({ ...options, locale: "de-DE", serviceWorkers: "block" }) : null;
+      const ownAxe = entry.submit ? await browser.newContext({ ...options, locale: "de-DE", bypassCSP: true }) : null;
+      const page = await (own || context).newPage();
       page.on("request", (request) => {
         const url = request.url();
         if (!url.startsWith("data:") && !url.startsWith("blob:") && new URL(url).origin !== origin) {
@@ -97,13 +100,14 @@ try {
       });
       await page.close();
 
-      const axePage = await axeContext.newPage();
+      const axePage = await (ownAxe || axeContext).newPage();
       await visit(axePage, entry);
       const axe = await runAxe(axePage);
       result.axeVersion = axe.version;
       result.violations = axe.violations;
       result.axePasses = axe.passes;
       await axePage.close();
+      if (own) { await own.close(); await ownAxe.close(); }
       return result;
     };
     // A few pages at a time: the server has threads, the machine two cores.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes the browser suite (tests/browser) runnable: the distribution's Chromium and node, and
+# Makes the browser suite (tests/browser) runnable: the distribution's Chromium and node, a Java
+# runtime for the HTML checker (vnu-jar, tests/quality/test_valid_html.py), and
 # tests/browser/node_modules from package-lock.json (`npm ci`). Installs packages only as root;
 # otherwise it says what is missing, and the browser test skips loudly (and fails under CI=true).
 set -uo pipefail
@@ -9,6 +10,7 @@ missing=()
 [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "ensure-browser: installing ${missing[*]}"

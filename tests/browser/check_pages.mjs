@@ -1,22 +1,23 @@
 // Visits every public page in headless Chromium (the distribution's browser, driven by
-// playwright-core) and reports, per page and viewport: axe-core violations (WCAG 2.1 A/AA), requests
+// playwright-core) and reports, per page and viewport: axe-core violations (axe.mjs: WCAG 2.0-2.2
+// A/AA, experimental, best practices), requests
 // to other hosts, console errors (CSP violations included) and uncaught JS errors; saves a
 // full-page screenshot of each.
 //
 //   node check_pages.mjs config.json > results.json
 //
-// config: {baseUrl, executablePath, screenshotDir, pages: [{name, path, status}]}
+// config: {baseUrl, executablePath, screenshotDir, pages: [{name, path, status, fill, submit}]}
+// A page with `submit` is a form state: `fill` ([[selector, value], ...]) is typed in, the `submit`
+// button clicked, and the page that answers is checked (a form with its error messages).
 // Also reported: the page's direction (dir of <html>) and which way the first month grid's columns
 // run on screen (the week column first: "ltr" when it is leftmost, "rtl" when rightmost).
 // The pages are browsed with the site's real CSP. Only the separate axe context bypasses CSP, to
 // inject axe-core; the site's policy is never loosened.
 
 import { readFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { runAxe } from "./axe.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const origin = new URL(config.baseUrl).origin;
 const VIEWPORTS = {
@@ -24,7 +25,6 @@ const VIEWPORTS = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 };
 const PARALLEL = 3;
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 mkdirSync(config.screenshotDir, { recursive: true });
 const browser = await chromium.launch({
@@ -35,8 +35,15 @@ const browser = await chromium.launch({
 });
 const chromiumVersion = browser.version();
 
-async function visit(page, path) {
-  return page.goto(config.baseUrl + path, { waitUntil: "load", timeout: 30000 });
+async function visit(page, entry) {
+  const response = await page.goto(config.baseUrl + entry.path, { waitUntil: "load", timeout: 30000 });
+  if (!entry.submit) return response;
+  for (const [selector, value] of entry.fill || []) await page.locator(selector).fill(value);
+  const [answer] = await Promise.all([
+    page.waitForNavigation({ waitUntil: "load", timeout: 30000 }),
+    page.locator(entry.submit).click(),
+  ]);
+  return answer;
 }
 
 const results = [];
@@ -48,7 +55,10 @@ try {
       const result = { name: entry.name, path: entry.path, viewport: viewportName, foreignRequests: [],
         consoleErrors: [], pageErrors: [], violations: [], axePasses: 0, status: null, overflow: [],
         direction: null, calendarFlow: null };
-      const page = await context.newPage();
+      // A form state gets browsers of its own: pages loaded beside it must not replace its CSRF cookie.
+      const own = entry.submit ? await browser.newContext({ ...options, locale: "de-DE", serviceWorkers: "block" }) : null;
+      const ownAxe = entry.submit ? await browser.newContext({ ...options, locale: "de-DE", bypassCSP: true }) : null;
+      const page = await (own || context).newPage();
       page.on("request", (request) => {
         const url = request.url();
         if (!url.startsWith("data:") && !url.startsWith("blob:") && new URL(url).origin !== origin) {
@@ -63,7 +73,7 @@ try {
         }
       });
       page.on("pageerror", (error) => result.pageErrors.push(String(error)));
-      const response = await visit(page, entry.path);
+      const response = await visit(page, entry);
       result.status = response ? response.status() : null;
       Object.assign(result, await page.evaluate(() => {
         const cells = [...document.querySelectorAll("main table.cal thead th")];
@@ -100,22 +110,14 @@ try {
       });
       await page.close();
 
-      const axePage = await axeContext.newPage();
-      await visit(axePage, entry.path);
-      await axePage.evaluate(axeSource);
-      const axe = await axePage.evaluate(async (tags) => {
-        const outcome = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
-        return {
-          passes: outcome.passes.length,
-          violations: outcome.violations.map((v) => ({
-            id: v.id, impact: v.impact, help: v.help,
-            targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
-          })),
-        };
-      }, AXE_TAGS);
+      const axePage = await (ownAxe || axeContext).newPage();
+      await visit(axePage, entry);
+      const axe = await runAxe(axePage);
+      result.axeVersion = axe.version;
       result.violations = axe.violations;
       result.axePasses = axe.passes;
       await axePage.close();
+      if (own) { await own.close(); await ownAxe.close(); }
       return result;
     };
     // A few pages at a time: the server has threads, the machine two cores.

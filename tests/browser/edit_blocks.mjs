@@ -12,18 +12,15 @@
 // script answers /media/ from the test's media folder instead, as nginx would.
 
 import { readFileSync, existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { axeSource, AXE_TAGS } from "./axe.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const base = config.baseUrl;
 const VIEWPORTS = {
   desktop: { viewport: { width: 1280, height: 800 } },
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 };
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const result = { steps: [], errors: [], before: {}, preview: {}, after: {}, formErrors: {}, axe: {}, overflow: {},
   consoleErrors: [], pageErrors: [], blocksAdded: [] };
 

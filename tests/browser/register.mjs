@@ -9,16 +9,13 @@
 // config: {baseUrl, executablePath, screenshotDir, mailDir, eventPath, visitors: {a: {name, email}, b: {...}}}
 
 import { readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { axeSource, AXE_TAGS } from "./axe.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const base = config.baseUrl;
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const MAIL_WAIT_MS = 30000;
 const T0 = Date.now();
 const at = () => `${((Date.now() - T0) / 1000).toFixed(1)} s`;

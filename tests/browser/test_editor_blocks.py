@@ -3,7 +3,7 @@ The Done-when of the content blocks, in headless Chromium: as `bochum`, an edito
 login form, opens a new draft of the Bochum page from the toolbar, adds every block through its form
 (the image first without alt text: refused at the field, what was typed kept), previews the draft,
 publishes it, and an anonymous visitor sees every block at once (the portal's caches on, as in
-production). Then axe-core (WCAG 2.1 A/AA) at desktop and phone width on the page holding all blocks,
+production). Then axe-core (tests/browser/axe.mjs) at desktop and phone width on the page holding all blocks,
 and a screenshot of it (artifacts/screenshots/blocks-desktop.png; README's copy is
 docs/screenshots/blocks.png). The editor's long admin lists (events, profiles) fit 1,280 px.
 Afterwards the page gets its previous content back, so the other server-based tests see the demo as loaded.

@@ -1,7 +1,8 @@
 """
 Every public page (tests/quality/urls.py PUBLIC_PAGES) in headless Chromium, at desktop and phone
-width: axe-core WCAG 2.1 A/AA -> 0 violations, 0 requests to other hosts, no console errors (CSP
-violations included) and no JS errors. Screenshots land in artifacts/screenshots/.
+width: axe-core (axe.mjs: WCAG 2.0-2.2 A/AA, experimental rules, best practices) -> 0 violations,
+0 requests to other hosts, no console errors (CSP violations included) and no JS errors.
+Screenshots land in artifacts/screenshots/.
 
 Needs Chromium (/usr/bin/chromium or PORTAL_CHROMIUM), node and tests/browser/node_modules (the
 test command runs `npm ci`). Without them the test skips loudly - except under CI=true, where it fails.
@@ -67,7 +68,7 @@ def browser_results(django_db_setup, django_db_blocker, tmp_path_factory):
         }))
         # About 20 s per page on a busy two-core machine (both viewports, axe included).
         result = subprocess.run([node, str(HERE / "check_pages.mjs"), str(config)], cwd=HERE,
-                                capture_output=True, text=True, timeout=max(600, 20 * len(PUBLIC_PAGES)))
+                                capture_output=True, text=True, timeout=max(1200, 20 * len(PUBLIC_PAGES)))
     finally:
         server.stop()
     assert result.returncode == 0, result.stderr[-3000:]
@@ -88,7 +89,7 @@ def test_every_page_loads_with_the_expected_status(browser_results):
     assert len(browser_results["results"]) == 2 * len(PUBLIC_PAGES)
 
 
-def test_axe_finds_no_wcag_21_aa_violations(browser_results):
+def test_axe_finds_no_violations(browser_results):
     assert _by_check(browser_results, "violations") == {}
     assert all(r["axePasses"] >= 10 for r in browser_results["results"]), "axe really ran its rules"
 

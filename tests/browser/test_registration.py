@@ -5,7 +5,7 @@ real SMTP server on localhost (aiosmtpd, in this process), and two visitors in h
 (tests/browser/register.mjs) for a date with one place: A signs up and confirms through the mail's link, B
 signs up and is put on the waiting list, A cancels through the management link of the mail, B gets the
 "moved up" mail, and the (cached) event page shows each state. Then B cancels too and the place is offered
-again. axe-core (WCAG 2.1 A/AA) on the form, the confirmation, the management and the event page; screenshots
+again. axe-core (tests/browser/axe.mjs) on the form, the confirmation, the management and the event page; screenshots
 in artifacts/screenshots/registration-*.png.
 
 Starts servers against committed data: serial group.

@@ -5,6 +5,10 @@ THE lists of public URLs the quality checks walk. One list per check; apps add t
 - PUBLIC_PAGES: every public template once (headers/CSP test, browser suite: axe, network,
   console, screenshots). Paths exist in the demo content.
 - FUZZ_PREFIXES: URL prefixes the Hypothesis fuzz test appends random path segments to.
+- HTML_STATES: every public page in every state (empty lists, filters, errors) for the HTML checker
+  (tests/quality/test_valid_html.py), German paths: it renders each in every language of
+  settings.LANGUAGES (following the page's own hreflang links). The states that need data of their
+  own (a registration's links, a form with errors) are built by that test.
 - BENCH_PAGES: what `make bench` measures next to the ceiling view (scripts/bench.py).
 """
 
@@ -16,8 +20,12 @@ class Page(NamedTuple):
     name: str  # short, file-name safe: used for screenshot names
     path: str
     status: int = 200
+    # A form state (browser suite only): type `fill` ((selector, value), ...) into the page, click `submit`.
+    fill: tuple = ()
+    submit: str = ""
 
 
+_REGISTRATION_DEMO = "werkstatt-familienfreundliche-bebauungsplaene"  # registrations/demo.yaml: open, a week ahead
 PUBLIC_PAGES: list[Page] = [
     Page("home", "/"),
     Page("home-en", "/en/"),
@@ -62,6 +70,12 @@ PUBLIC_PAGES: list[Page] = [
     Page("search", "/suche/?q=Familie"),
     Page("search-en", "/en/suche/?q=family"),
     Page("feeds", "/feeds/"),
+    # Forms with their error messages, as a visitor submits them
+    Page("register-form", f"/anmeldung/{_REGISTRATION_DEMO}/"),
+    Page("register-form-errors", f"/anmeldung/{_REGISTRATION_DEMO}/",
+         fill=(("#id_name", " "), ("#id_email", "keine-adresse")), submit=".registration__form button[type=submit]"),
+    Page("search-too-long", "/suche/", fill=(("#search-q", "Familie " * 40),), submit=".search-form button"),
+    Page("search-nothing-found", "/suche/", fill=(("#search-q", "gibtesnichtxyz"),), submit=".search-form button"),
     Page("not-found-en", "/en/gibt-es-nicht/", 404),
     # Türkçe, Українська, العربية (right to left): the German addresses after the language prefix;
     # pages nobody translated show the German text marked lang="de" after a note.
@@ -80,6 +94,36 @@ PUBLIC_PAGES: list[Page] = [
     Page("manager-profile-uk", "/uk/familienmanager/profil/berta-beispiel/"),
     Page("search-ar", "/ar/suche/?q=Familie"),
     Page("not-found-ar", "/ar/gibt-es-nicht/", 404),
+]
+
+
+class State(NamedTuple):
+    name: str  # file-name safe
+    path: str  # German (default language) path; the other languages follow from its hreflang links
+    status: int = 200
+    post: tuple = ()  # ((field, value), ...): the page answering this form submission (e.g. with its errors)
+
+
+# The form states are POSTed by the HTML check itself.
+_DEFAULT_LANGUAGE_PAGES = [State(p.name, p.path, p.status) for p in PUBLIC_PAGES
+                           if not p.path.startswith("/en/") and not p.submit]
+HTML_STATES: list[State] = _DEFAULT_LANGUAGE_PAGES + [
+    State("report-list-empty", "/werkstattreihe/?year=1990"),
+    State("report-list-filtered", "/werkstattreihe/?city=bochum"),
+    State("events-filtered", "/veranstaltungen/?q=Familie&organiser=iqz"),
+    State("events-empty", "/veranstaltungen/?q=gibtesnichtxyz"),
+    State("events-bad-filter", "/veranstaltungen/?category=gibt-es-nicht&municipality=nirgendwo"),
+    State("events-month-week-53", "/veranstaltungen/2020/12/"),
+    State("events-month-empty", "/veranstaltungen/1999/2/"),
+    State("events-day-empty", "/veranstaltungen/1999/2/3/"),
+    State("managers-empty-search", "/familienmanager/?q=gibtesnichtxyz"),
+    State("managers-map-filtered", "/familienmanager/karte/?regierungsbezirk=arnsberg"),
+    State("search-no-results", "/suche/?q=gibtesnichtxyz"),
+    State("search-empty", "/suche/"),
+    State("search-bad-input", "/suche/?q=" + "%3Cb%3E%22%27" * 40 + "&art=unbekannt&page=x"),
+    State("search-kind", "/suche/?q=Familie&art=event"),
+    State("login", "/admin/login/"),
+    State("login-failed", "/admin/login/", post=(("username", "niemand"), ("password", "falsch"))),
 ]
 
 FUZZ_PREFIXES: list[str] = [

@@ -237,10 +237,15 @@ class PageLanguageMiddleware:
                                   if code not in translation_columns.LANGUAGES)
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # After the URL is resolved (in the visitor's language: /uk/admin/… exists only while Ukrainian is
+        # active), before the admin renders.
         if request.path_info.startswith(self.german_admin):
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
-        return self.get_response(request)
+        return None
 
     def process_template_response(self, request, response):
         context = response.context_data

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from tests.familie_portal.test_i18n import _catalog, _placeholders, parse_po
 
@@ -207,9 +208,13 @@ def test_ical_names_the_calendar_in_the_language_and_marks_german_event_text(cli
     assert "SUMMARY;LANGUAGE=de:" in body
 
 
-def test_the_admin_stays_german_under_the_new_prefixes(admin_client_demo):
-    html = admin_client_demo.get("/tr/admin/").content.decode()
-    assert '<html lang="de"' in html
+@pytest.mark.parametrize("language", NEW)
+def test_the_admin_stays_german_under_the_new_prefixes(admin_client_demo, language):
+    response = admin_client_demo.get(f"/{language}/admin/")
+    assert response.status_code == 200
+    assert '<html lang="de"' in response.content.decode()
+    login = Client().get(f"/{language}/admin/login/")  # a visitor not logged in
+    assert login.status_code == 200 and '<html lang="de"' in login.content.decode()
 
 
 # The limits of the German pages' own query-count tests (test_pages, tests/events/test_queries,

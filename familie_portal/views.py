@@ -54,7 +54,7 @@ def page_not_found(request, exception=None):
             "message": _("Diesen Eintrag oder diese Seite gibt es nicht, oder er gehört nicht zu Ihrem Bereich "
                          "(z. B. einer anderen Kommune)."),
         }, status=404)
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"error_page": True}, status=404)
 
 
 def permission_denied(request, exception=None):
@@ -66,7 +66,7 @@ def permission_denied(request, exception=None):
                 "Diese Aktion ist für Ihre Rolle nicht freigegeben. Wenden Sie sich an die IQZ-Redaktion, "
                 "wenn Sie sie brauchen."),
         }, status=403)
-    return render(request, "403.html", status=403)
+    return render(request, "403.html", {"error_page": True}, status=403)
 
 
 @staff_member_required

@@ -297,3 +297,18 @@ def test_msgfmt_check_passes(language):
     if msgfmt is None:
         pytest.skip("msgfmt (GNU gettext) is not installed")
     subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(_po(language))], check=True, capture_output=True)
+
+
+@pytest.mark.parametrize("path", ["/gibt-es-nicht/", "/en/gibt-es-nicht/", "/ar/gibt-es-nicht/"])
+def test_a_missing_page_offers_each_languages_start_page_and_no_alternates(client, path):
+    """django CMS's language links cut a missing address as if it had a language prefix
+    ("/gibt-es-nicht/" became "/en/t-es-nicht/"): a 404 names no other versions and offers the start pages."""
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'rel="alternate" hreflang' not in html
+    chooser = html[html.index('class="lang-switch"'):]
+    chooser = chooser[: chooser.index("</nav>")]
+    links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', chooser)
+    assert links and all(href == ("/" if code == "de" else f"/{code}/") for href, code in links)
+    assert "/t-es-nicht" not in html

@@ -136,20 +136,14 @@ def catch_up() -> None:
     (familie_portal.drafts), start a new content generation (familie_portal.caching),
     as a save would, and empty django CMS's menu cache (its nodes leave out pages whose time limits had not
     started; djangocms-timed-publishing). Nothing cached before the moment is used after it. Called first
-    in every request with the caches on (caching.middleware); costs two cache reads, and one query per
+    in every request, with the portal's caches on or off (caching.middleware: with them off, as in
+    `make run`, drafts and the menu follow the moment as well); costs two cache reads, and one query per
     generation.
     """
     from django.db import DatabaseError
 
     from familie_portal import caching
 
-    if not caching.caches_enabled():
-        # Nothing of the portal's is cached; django CMS's menu cache (CMS_CACHE_DURATIONS) then shows a page
-        # scheduled with time limits in the navigation up to that long after its start (development only).
-        # Drafts approved for a moment are still merged at the first request after it (a query per drafted
-        # model and request; with the caches on, only once the moment has come).
-        _merge_due_drafts()
-        return
     try:
         moment = next_change(caching.generation())
     except DatabaseError:  # the database is away: cached pages are still served (README, "Betrieb")

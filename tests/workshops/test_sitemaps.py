@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.contrib.sites.models import Site
 
 from workshops.models import Workshop
@@ -7,7 +8,7 @@ from workshops.sitemaps import WorkshopSitemap
 pytestmark = pytest.mark.django_db
 
 
-def test_sitemap_lists_published_reports_in_both_languages():
+def test_sitemap_lists_published_reports_in_every_language():
     urls = WorkshopSitemap().get_urls(site=Site.objects.get_current(), protocol="https")
     locations = {url["location"] for url in urls}
     domain = Site.objects.get_current().domain
@@ -15,4 +16,4 @@ def test_sitemap_lists_published_reports_in_both_languages():
     assert (
         f"https://{domain}/en/workshop-series/family-friendliness-the-municipal-administration-in-focus/" in locations
     )
-    assert len(locations) == 2 * Workshop.objects.published().count()
+    assert len(locations) == len(settings.LANGUAGES) * Workshop.objects.published().count()

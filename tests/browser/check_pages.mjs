@@ -14,7 +14,7 @@
 // The pages are browsed with the site's real CSP. Only the separate axe context bypasses CSP, to
 // inject axe-core; the site's policy is never loosened.
 
-import { readFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, mkdirSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { runAxe } from "./axe.mjs";
 
@@ -46,18 +46,31 @@ async function visit(page, entry) {
   return answer;
 }
 
+// The portal's app server does not serve uploaded files (nginx does): answered from the test's media
+// folder (config.mediaRoot), as nginx would (review_flow.mjs and edit_blocks.mjs do the same).
+async function serveMedia(context) {
+  if (!config.mediaRoot) return context;
+  await context.route(`${origin}/media/**`, async (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname.slice("/media/".length));
+    const file = `${config.mediaRoot}/${path}`;
+    if (path.includes("..") || !existsSync(file)) return route.fulfill({ status: 404, body: "" });
+    return route.fulfill({ path: file });
+  });
+  return context;
+}
+
 const results = [];
 try {
   for (const [viewportName, options] of Object.entries(VIEWPORTS)) {
-    const context = await browser.newContext({ ...options, locale: "de-DE", serviceWorkers: "block" });
-    const axeContext = await browser.newContext({ ...options, locale: "de-DE", bypassCSP: true });
+    const context = await serveMedia(await browser.newContext({ ...options, locale: "de-DE", serviceWorkers: "block" }));
+    const axeContext = await serveMedia(await browser.newContext({ ...options, locale: "de-DE", bypassCSP: true }));
     const checkPage = async (entry) => {
       const result = { name: entry.name, path: entry.path, viewport: viewportName, foreignRequests: [],
         consoleErrors: [], pageErrors: [], violations: [], axePasses: 0, status: null, overflow: [],
         direction: null, calendarFlow: null };
       // A form state gets browsers of its own: pages loaded beside it must not replace its CSRF cookie.
-      const own = entry.submit ? await browser.newContext({ ...options, locale: "de-DE", serviceWorkers: "block" }) : null;
-      const ownAxe = entry.submit ? await browser.newContext({ ...options, locale: "de-DE", bypassCSP: true }) : null;
+      const own = entry.submit ? await serveMedia(await browser.newContext({ ...options, locale: "de-DE", serviceWorkers: "block" })) : null;
+      const ownAxe = entry.submit ? await serveMedia(await browser.newContext({ ...options, locale: "de-DE", bypassCSP: true })) : null;
       const page = await (own || context).newPage();
       page.on("request", (request) => {
         const url = request.url();

@@ -15,6 +15,7 @@ import subprocess
 import warnings
 
 import pytest
+from django.conf import settings
 
 from tests.quality.support import ROOT, Server, database_url
 from tests.quality.urls import PUBLIC_PAGES
@@ -64,6 +65,7 @@ def browser_results(django_db_setup, django_db_blocker, tmp_path_factory):
             "baseUrl": server.url,
             "executablePath": chromium,
             "screenshotDir": str(SCREENSHOTS),
+            "mediaRoot": str(settings.MEDIA_ROOT),
             "pages": [page._asdict() for page in PUBLIC_PAGES],
         }))
         # About 20 s per page on a busy two-core machine (both viewports, axe included).

@@ -126,6 +126,10 @@ def _data_states() -> tuple[list[tuple[State, dict | None]], str]:
 
 
 def _fetch(client, path, data):
+    if data is not None and "password" in data:
+        from axes.utils import reset
+
+        reset()  # each language's failed login is a first failure, not django-axes' lockout (429)
     return client.post(path, data) if data is not None else client.get(path)
 
 

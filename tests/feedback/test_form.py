@@ -6,6 +6,9 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from feedback.forms import new_token
 from feedback.models import Feedback
@@ -33,6 +36,22 @@ def test_the_english_page_has_the_form_in_english(client):
     assert response.status_code == 200
     assert "Your message" in html and "Send message" in html
     assert '<option value="werkstattreihe" selected>Question about the workshop series</option>' in html
+
+
+@pytest.mark.parametrize("language", ["tr", "uk", "ar"])
+def test_the_form_answers_in_the_languages_of_nrws_families(client, language):
+    """Turkish, Ukrainian, Arabic: the page's application answers at the language's own address (an apphook
+    serves only the languages its page has content in), its labels translated, every footer link leads there."""
+    with translation.override(language):
+        label, send = escape(gettext("Barriere melden")), escape(gettext("Nachricht senden"))
+    footer = client.get(f"/{language}/veranstaltungen/").content.decode()
+    report = f'href="/{language}/kontakt/?thema=barriere&amp;seite=%2F{language}%2Fveranstaltungen%2F#formular"'
+    assert report in footer
+    response = client.get(f"/{language}/kontakt/?thema=barriere")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}"' in html and 'name="token"' in html
+    assert f'<option value="barriere" selected>{label}</option>' in html and send in html
 
 
 def test_footer_link_prefills_topic_and_page(client):

@@ -2,8 +2,9 @@
 Keyboard only (tests/browser/keyboard.mjs): on each page type, Tab after Tab from the top of the page. The
 skip link comes first and moves focus to <main>; focus follows the DOM order, never lands on anything
 hidden and always shows a visible indicator; no positive tabindex, no trap; the language chooser, the
-main menu, the site search and the page's own forms and calendar navigation are reached. The home page
-in every language of settings.LANGUAGES too. Screenshots: artifacts/screenshots/keyboard-*.png.
+main menu, the site search and the page's own forms and calendar navigation are reached. Each page type
+in every language of settings.LANGUAGES (the German page's hreflang links name the others:
+urls.in_every_language). Screenshots: artifacts/screenshots/keyboard-<page>-<language>.png.
 
 Needs the browser tools of test_public_pages.py (skips loudly without them, fails under CI=true).
 """
@@ -12,12 +13,11 @@ import json
 import subprocess
 
 import pytest
-from django.conf import settings
-from django.urls import translate_url
+from django.test import Client
 
 from tests.browser.test_public_pages import HERE, SCREENSHOTS, browser_tools
 from tests.quality.support import ROOT, Server, database_url
-from tests.quality.urls import PUBLIC_PAGES
+from tests.quality.urls import PUBLIC_PAGES, in_every_language, languages
 
 pytestmark = [pytest.mark.serial, pytest.mark.browser, pytest.mark.django_db]
 
@@ -45,13 +45,10 @@ SCREENSHOT_PAGES = {"veranstaltungen", "register-form"}
 
 
 def _pages() -> list[dict]:
-    paths = {page.name: page.path for page in PUBLIC_PAGES}
-    pages = [{"name": name, "path": paths[name], "reach": EVERY_PAGE + reach, "screenshot": name in SCREENSHOT_PAGES}
-             for name, reach in PAGE_TYPES.items()]
-    for code, _ in settings.LANGUAGES:
-        if code != settings.LANGUAGE_CODE:
-            pages.append({"name": f"home-{code}", "path": translate_url("/", code), "reach": EVERY_PAGE})
-    return pages
+    types = [page for page in PUBLIC_PAGES if page.name in PAGE_TYPES]
+    assert len(types) == len(PAGE_TYPES)
+    return [{"name": f"{page.name}-{language}", "path": page.path, "reach": EVERY_PAGE + PAGE_TYPES[page.name],
+             "screenshot": page.name in SCREENSHOT_PAGES} for language, page in in_every_language(Client(), types)]
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +56,14 @@ def keyboard_run(django_db_setup, django_db_blocker, tmp_path_factory):
     chromium, node = browser_tools()
     with django_db_blocker.unblock():
         url = database_url()
-        pages = _pages()  # translate_url looks the CMS pages up
+        pages = _pages()  # the German pages' hreflang links
     server = Server(env={"DATABASE_URL": url, "CONN_MAX_AGE": "60"}, threads=4)
     try:
         config = tmp_path_factory.mktemp("keyboard") / "config.json"
         config.write_text(json.dumps({"baseUrl": server.url, "executablePath": chromium,
                                       "screenshotDir": str(SCREENSHOTS), "pages": pages}))
         result = subprocess.run([node, str(HERE / "keyboard.mjs"), str(config)], cwd=HERE,
-                                capture_output=True, text=True, timeout=600)
+                                capture_output=True, text=True, timeout=max(600, 15 * len(pages)))
     finally:
         server.stop()
     assert result.returncode == 0, result.stderr[-3000:]
@@ -76,9 +73,9 @@ def keyboard_run(django_db_setup, django_db_blocker, tmp_path_factory):
     return {r["name"]: r for r in report["results"]}, {page["name"] for page in pages}
 
 
-def test_every_page_type_was_tabbed_through(keyboard_run):
+def test_every_page_type_was_tabbed_through_in_every_language(keyboard_run):
     keyboard_results, names = keyboard_run
-    assert set(keyboard_results) == names
+    assert set(keyboard_results) == names == {f"{name}-{language}" for name in PAGE_TYPES for language in languages()}
     short = {name: len(r["sequence"]) for name, r in keyboard_results.items() if len(r["sequence"]) < 10}
     assert short == {}, "every page has its header, menu and footer to tab through"
 
@@ -105,4 +102,5 @@ def keyboard_results(keyboard_run):
 
 def test_screenshots_of_the_focus(keyboard_results):
     for name in SCREENSHOT_PAGES:
-        assert (SCREENSHOTS / f"keyboard-{name}.png").stat().st_size > 1000
+        for language in languages():
+            assert (SCREENSHOTS / f"keyboard-{name}-{language}.png").stat().st_size > 1000

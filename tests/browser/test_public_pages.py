@@ -1,8 +1,10 @@
 """
-Every public page (tests/quality/urls.py PUBLIC_PAGES) in headless Chromium, at desktop and phone
-width: axe-core (axe.mjs: WCAG 2.0-2.2 A/AA, experimental rules, best practices) -> 0 violations,
-0 requests to other hosts, no console errors (CSP violations included) and no JS errors.
-Screenshots land in artifacts/screenshots/.
+Every public page and form state (tests/quality/urls.py PUBLIC_PAGES) in every language of
+settings.LANGUAGES (each German page's hreflang links name the others: urls.in_every_language) in
+headless Chromium, at desktop (1280 px) and phone (390 px) width: axe-core (axe.mjs: WCAG 2.0-2.2 A/AA,
+experimental rules, best practices) -> 0 violations, 0 requests to other hosts, no console errors (CSP
+violations included), no JS errors, no sideways scrolling. Screenshots land in artifacts/screenshots/
+as <page>-<language>-<viewport>.png; artifacts/browser-report.json has each page's seconds.
 
 Needs Chromium (/usr/bin/chromium or PORTAL_CHROMIUM), node and tests/browser/node_modules (the
 test command runs `npm ci`). Without them the test skips loudly - except under CI=true, where it fails.
@@ -16,9 +18,10 @@ import warnings
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from tests.quality.support import ROOT, Server, database_url
-from tests.quality.urls import PUBLIC_PAGES
+from tests.quality.urls import PUBLIC_PAGES, in_every_language, languages
 
 pytestmark = [pytest.mark.serial, pytest.mark.browser, pytest.mark.django_db]
 HERE = ROOT / "tests" / "browser"
@@ -58,6 +61,8 @@ def browser_results(django_db_setup, django_db_blocker, tmp_path_factory):
 
     with django_db_blocker.unblock():
         url = database_url()
+        pages = [{**page._asdict(), "name": f"{page.name}-{language}", "language": language}
+                 for language, page in in_every_language(Client(), PUBLIC_PAGES)]
     server = Server(env={"DATABASE_URL": url, "CONN_MAX_AGE": "60"}, threads=4)
     try:
         config = tmp_path_factory.mktemp("browser") / "config.json"
@@ -66,11 +71,13 @@ def browser_results(django_db_setup, django_db_blocker, tmp_path_factory):
             "executablePath": chromium,
             "screenshotDir": str(SCREENSHOTS),
             "mediaRoot": str(settings.MEDIA_ROOT),
-            "pages": [page._asdict() for page in PUBLIC_PAGES],
+            "parallel": 2,
+            "pages": pages,
         }))
-        # About 20 s per page on a busy two-core machine (both viewports, axe included).
+        # Two pages at a time; on a busy two-core machine each takes a few seconds per viewport, axe
+        # included: a generous 10 s per page and viewport before the run counts as hung.
         result = subprocess.run([node, str(HERE / "check_pages.mjs"), str(config)], cwd=HERE,
-                                capture_output=True, text=True, timeout=max(1200, 20 * len(PUBLIC_PAGES)))
+                                capture_output=True, text=True, timeout=max(600, 2 * 10 * len(pages)))
     finally:
         server.stop()
     assert result.returncode == 0, result.stderr[-3000:]
@@ -84,11 +91,17 @@ def _by_check(report, key):
     return {f"{r['name']} ({r['viewport']})": r[key] for r in report["results"] if r[key]}
 
 
-def test_every_page_loads_with_the_expected_status(browser_results):
+def _expected_status(name):
+    return next(p.status for p in PUBLIC_PAGES if name.rsplit("-", 1)[0] == p.name)
+
+
+def test_every_page_loads_in_every_language_with_the_expected_status(browser_results):
     wrong = {f"{r['name']} ({r['viewport']})": r["status"] for r in browser_results["results"]
-             if r["status"] != next(p.status for p in PUBLIC_PAGES if p.name == r["name"])}
+             if r["status"] != _expected_status(r["name"])}
     assert wrong == {}
-    assert len(browser_results["results"]) == 2 * len(PUBLIC_PAGES)
+    checked = {(r["name"], r["viewport"]) for r in browser_results["results"]}
+    assert checked == {(f"{p.name}-{language}", viewport) for p in PUBLIC_PAGES for language in languages()
+                       for viewport in ("desktop", "phone")}
 
 
 def test_axe_finds_no_violations(browser_results):
@@ -115,14 +128,14 @@ def test_arabic_pages_run_right_to_left_and_their_month_grid_mirrors(browser_res
     directions = {f"{r['name']} ({r['viewport']})": r["direction"] for r in browser_results["results"]}
     assert {key for key, direction in directions.items() if direction == "rtl"} == {
         key for key in directions if key.split(" ")[0].endswith("-ar")}
-    flows = {f"{r['name']} ({r['viewport']})": r["calendarFlow"] for r in browser_results["results"]
-             if r["name"] in ("events-month", "events-month-uk", "events-month-ar")}
-    assert flows == {"events-month (desktop)": "ltr", "events-month (phone)": "ltr",
-                     "events-month-uk (desktop)": "ltr", "events-month-uk (phone)": "ltr",
-                     "events-month-ar (desktop)": "rtl", "events-month-ar (phone)": "rtl"}
+    flows = {(r["language"], r["viewport"]): r["calendarFlow"] for r in browser_results["results"]
+             if r["name"].rsplit("-", 1)[0] == "events-month"}
+    assert flows == {(language, viewport): "rtl" if language == "ar" else "ltr"
+                     for language in languages() for viewport in ("desktop", "phone")}
 
 
 def test_screenshots_for_the_readme_gallery(browser_results):
     for page in PUBLIC_PAGES:
-        for viewport in ("desktop", "phone"):
-            assert (SCREENSHOTS / f"{page.name}-{viewport}.png").stat().st_size > 1000
+        for language in languages():
+            for viewport in ("desktop", "phone"):
+                assert (SCREENSHOTS / f"{page.name}-{language}-{viewport}.png").stat().st_size > 1000

@@ -5,12 +5,12 @@ tests/browser/node_modules) with 0 errors.
 One session fixture renders tests/quality/urls.py HTML_STATES plus the states that need data of their
 own (a date taking sign-ups: its form, the form with errors, the confirmation and management pages,
 an expired link, a refused page) through the test client, in each language of settings.LANGUAGES (the
-German page's hreflang links name the other languages' addresses), writes each page to a folder and
-runs the checker ONCE over the folder (one JVM start). Each page is then a test of its own, its
-messages in the failure text.
+German page's hreflang links name the other languages' addresses: tests/quality/urls.py path_in),
+writes each page to a folder and runs the checker ONCE over the folder (one JVM start). Each page is
+then a test of its own, its messages in the failure text.
 
 Needs java and tests/browser/node_modules/vnu-jar (`make test` runs scripts/ensure-browser.sh). Without
-them the tests skip loudly, and fail under CI=true. Serial group: the fixture renders ~100 pages once;
+them the tests skip loudly, and fail under CI=true. Serial group: the fixture renders ~275 pages once;
 split over two workers it would render them twice.
 """
 
@@ -20,9 +20,7 @@ import shutil
 import subprocess
 import time
 from datetime import UTC, datetime, timedelta
-from html.parser import HTMLParser
 from unittest import mock
-from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -30,18 +28,17 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.test import Client
-from django.urls import translate_url
 
 from tests.browser.test_public_pages import HERE, _require
 from tests.quality.support import ROOT
-from tests.quality.urls import HTML_STATES, State
+from tests.quality.urls import HTML_STATES, State, languages, path_in
 
 pytestmark = [pytest.mark.serial, pytest.mark.django_db]
 
 VNU_JAR = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PINNED = datetime(2026, 3, 10, 9, 30, tzinfo=UTC)
-LANGUAGES = [code for code, _ in settings.LANGUAGES]
-# One short JVM run: the client compiler only (a third of the CPU time of the default for ~100 pages) and
+LANGUAGES = languages()
+# One short JVM run: the client compiler only (a third of the CPU time of the default for a few hundred pages) and
 # the deeper stack it needs for the checker's schema (vnu asks for at least 512k; C1 frames are bigger).
 JVM_OPTIONS = ["-Xss8m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
@@ -54,30 +51,6 @@ PAGE_IDS = [f"{name}.{lang}" for name in [s.name for s in HTML_STATES] + DATA_ST
 IGNORED = [
     # None yet.
 ]
-
-
-class _Alternates(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.by_language = {}
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") == "alternate" and attributes.get("hreflang"):
-            self.by_language[attributes["hreflang"]] = attributes["href"]
-
-
-def _path_in(language: str, path: str, html: str) -> str:
-    """The page's address in `language`: its own hreflang link (keeping the query), else Django's translate_url."""
-    if language == settings.LANGUAGE_CODE:
-        return path
-    parser = _Alternates()
-    parser.feed(html)
-    query = urlsplit(path).query
-    if language in parser.by_language:
-        target = urlsplit(parser.by_language[language]).path
-        return target + (f"?{query}" if query else "")
-    return translate_url(path, language)
 
 
 def _java() -> str:
@@ -146,7 +119,7 @@ def _render_all(folder) -> dict[str, str]:
         for language in LANGUAGES:
             page_id = f"{state.name}.{language}"
             response = german if language == settings.LANGUAGE_CODE else _fetch(
-                client, _path_in(language, state.path, german_html), data)
+                client, path_in(language, state.path, german_html), data)
             if response.status_code != (expected or state.status):
                 problems[page_id] = f"status {response.status_code} (expected {expected or state.status})"
             (folder / f"{page_id}.html").write_bytes(response.content)

@@ -2,8 +2,9 @@
 THE lists of public URLs the quality checks walk. One list per check; apps add their pages here
 (one line each) when they land.
 
-- PUBLIC_PAGES: every public template once (headers/CSP test, browser suite: axe, network,
-  console, screenshots). Paths exist in the demo content.
+- PUBLIC_PAGES: every public template once, German addresses (headers/CSP test, browser suite: axe,
+  network, console, overflow, screenshots, in every language of settings.LANGUAGES: `in_every_language`
+  follows each German page's hreflang links, as the HTML check does). Paths exist in the demo content.
 - FUZZ_PREFIXES: URL prefixes the Hypothesis fuzz test appends random path segments to.
 - HTML_STATES: every public page in every state (empty lists, filters, errors) for the HTML checker
   (tests/quality/test_valid_html.py), German paths: it renders each in every language of
@@ -13,7 +14,12 @@ THE lists of public URLs the quality checks walk. One list per check; apps add t
 """
 
 from datetime import date
+from html.parser import HTMLParser
 from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.urls import translate_url
 
 
 class Page(NamedTuple):
@@ -28,12 +34,10 @@ class Page(NamedTuple):
 _REGISTRATION_DEMO = "werkstatt-familienfreundliche-bebauungsplaene"  # registrations/demo.yaml: open, a week ahead
 PUBLIC_PAGES: list[Page] = [
     Page("home", "/"),
-    Page("home-en", "/en/"),
     Page("werkstattreihe", "/werkstattreihe/"),
     Page("veranstaltungen", "/veranstaltungen/"),
     Page("familienmanager", "/familienmanager/"),
     Page("qualifizierung", "/qualifizierung/"),
-    Page("qualification-en", "/en/qualification/"),
     Page("kommunen", "/kommunen/"),
     Page("kommune-bochum", "/kommunen/bochum/"),
     Page("impressum", "/impressum/"),
@@ -41,7 +45,6 @@ PUBLIC_PAGES: list[Page] = [
     Page("barrierefreiheit", "/barrierefreiheit/"),
     Page("kontakt", "/kontakt/"),
     Page("kontakt-barriere", "/kontakt/?thema=barriere&seite=%2Fveranstaltungen%2F"),
-    Page("kontakt-en", "/en/contact/"),
     Page("kontakt-gesendet", "/kontakt/gesendet/?bestaetigung=1"),
     Page("leichte-sprache", "/leichte-sprache/"),
     Page("leichte-sprache-kontakt", "/leichte-sprache/kontakt/"),
@@ -50,25 +53,19 @@ PUBLIC_PAGES: list[Page] = [
     # Werkstattreihe
     Page("report-list-2008", "/werkstattreihe/?year=2008"),
     Page("report-detail", "/werkstattreihe/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
-    Page("report-detail-en", "/en/workshop-series/family-friendliness-the-municipal-administration-in-focus/"),
     # Veranstaltungskalender ("veranstaltungen" above is "alle Termine")
     Page("events-month", "/veranstaltungen/2008/5/"),
-    Page("events-month-en", "/en/events/2008/5/"),
     Page("events-day", "/veranstaltungen/2008/4/15/"),
     Page("event-detail", "/veranstaltungen/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
-    Page("event-detail-en", "/en/events/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
     Page("events-archive", "/veranstaltungen/archiv/"),
     Page("events-organiser-year", "/veranstaltungen/veranstalter/iqz/2008/"),
     # Familienmanager ("familienmanager" above is the directory)
     Page("managers-map", "/familienmanager/karte/"),
-    Page("managers-map-en", "/en/family-managers/karte/"),
     Page("manager-profile", "/familienmanager/profil/berta-beispiel/"),
     Page("managers-municipality", "/familienmanager/kommune/bochum/"),
-    Page("managers-directory-en", "/en/family-managers/"),
     Page("managers-directory-unknown-filter", "/familienmanager/?kommune=nirgendwo"),
     # Site-wide
     Page("search", "/suche/?q=Familie"),
-    Page("search-en", "/en/suche/?q=family"),
     Page("feeds", "/feeds/"),
     # Forms with their error messages, as a visitor submits them
     Page("register-form", f"/anmeldung/{_REGISTRATION_DEMO}/"),
@@ -76,25 +73,47 @@ PUBLIC_PAGES: list[Page] = [
          fill=(("#id_name", " "), ("#id_email", "keine-adresse")), submit=".registration__form button[type=submit]"),
     Page("search-too-long", "/suche/", fill=(("#search-q", "Familie " * 40),), submit=".search-form button"),
     Page("search-nothing-found", "/suche/", fill=(("#search-q", "gibtesnichtxyz"),), submit=".search-form button"),
-    Page("not-found-en", "/en/gibt-es-nicht/", 404),
-    # Türkçe, Українська, العربية (right to left): the German addresses after the language prefix;
-    # pages nobody translated show the German text marked lang="de" after a note.
-    Page("home-tr", "/tr/"),
-    Page("home-uk", "/uk/"),
-    Page("home-ar", "/ar/"),
-    Page("qualifizierung-tr", "/tr/qualifizierung/"),
-    Page("qualifizierung-ar", "/ar/qualifizierung/"),
-    Page("events-tr", "/tr/veranstaltungen/"),
-    Page("events-month-uk", "/uk/veranstaltungen/2008/5/"),
-    Page("events-month-ar", "/ar/veranstaltungen/2008/5/"),
-    Page("event-detail-ar", "/ar/veranstaltungen/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
-    Page("report-detail-tr", "/tr/werkstattreihe/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"),
-    Page("report-list-ar", "/ar/werkstattreihe/"),
-    Page("managers-map-ar", "/ar/familienmanager/karte/"),
-    Page("manager-profile-uk", "/uk/familienmanager/profil/berta-beispiel/"),
-    Page("search-ar", "/ar/suche/?q=Familie"),
-    Page("not-found-ar", "/ar/gibt-es-nicht/", 404),
 ]
+
+
+class _Alternates(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.by_language = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and attributes.get("rel") == "alternate" and attributes.get("hreflang"):
+            self.by_language[attributes["hreflang"]] = attributes["href"]
+
+
+def languages() -> list[str]:
+    """The interface's languages (settings.LANGUAGES), German (the default, unprefixed) first."""
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def path_in(language: str, path: str, html: str) -> str:
+    """THE rule for a German page's address in `language`: the page's own hreflang link (keeping the
+    query), else Django's translate_url (a missing page names no other-language versions)."""
+    if language == settings.LANGUAGE_CODE:
+        return path
+    parser = _Alternates()
+    parser.feed(html)
+    query = urlsplit(path).query
+    if language in parser.by_language:
+        target = urlsplit(parser.by_language[language]).path
+        return target + (f"?{query}" if query else "")
+    return translate_url(path, language)
+
+
+def in_every_language(client, pages: list[Page]) -> list[tuple[str, Page]]:
+    """(language, the page at that language's address) for each German page and each language: the
+    German page is fetched once (Django test client, database access needed) for its hreflang links."""
+    found = []
+    for page in pages:
+        html = client.get(page.path).content.decode()
+        found += [(language, page._replace(path=path_in(language, page.path, html))) for language in languages()]
+    return found
 
 
 class State(NamedTuple):
@@ -105,8 +124,7 @@ class State(NamedTuple):
 
 
 # The form states are POSTed by the HTML check itself.
-_DEFAULT_LANGUAGE_PAGES = [State(p.name, p.path, p.status) for p in PUBLIC_PAGES
-                           if not p.path.startswith("/en/") and not p.submit]
+_DEFAULT_LANGUAGE_PAGES = [State(p.name, p.path, p.status) for p in PUBLIC_PAGES if not p.submit]
 HTML_STATES: list[State] = _DEFAULT_LANGUAGE_PAGES + [
     State("report-list-empty", "/werkstattreihe/?year=1990"),
     State("report-list-filtered", "/werkstattreihe/?city=bochum"),

@@ -6,6 +6,9 @@ experimental rules, best practices) -> 0 violations, 0 requests to other hosts, 
 violations included), no JS errors, no sideways scrolling. Screenshots land in artifacts/screenshots/
 as <page>-<language>-<viewport>.png; artifacts/browser-report.json has each page's seconds.
 
+After a template change, PORTAL_BROWSER_PAGES=kontakt,events-month (names of PUBLIC_PAGES) checks only those
+pages (in every language, both widths): a run of a minute or two instead of the whole list.
+
 Needs Chromium (/usr/bin/chromium or PORTAL_CHROMIUM), node and tests/browser/node_modules (the
 test command runs `npm ci`). Without them the test skips loudly - except under CI=true, where it fails.
 """
@@ -25,6 +28,8 @@ from tests.quality.urls import PUBLIC_PAGES, in_every_language, languages
 
 pytestmark = [pytest.mark.serial, pytest.mark.browser, pytest.mark.django_db]
 HERE = ROOT / "tests" / "browser"
+_ONLY = [name for name in os.environ.get("PORTAL_BROWSER_PAGES", "").split(",") if name]
+CHECKED_PAGES = [page for page in PUBLIC_PAGES if not _ONLY or page.name in _ONLY]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
@@ -62,7 +67,7 @@ def browser_results(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         url = database_url()
         pages = [{**page._asdict(), "name": f"{page.name}-{language}", "language": language}
-                 for language, page in in_every_language(Client(), PUBLIC_PAGES)]
+                 for language, page in in_every_language(Client(), CHECKED_PAGES)]
     server = Server(env={"DATABASE_URL": url, "CONN_MAX_AGE": "60"}, threads=4)
     try:
         config = tmp_path_factory.mktemp("browser") / "config.json"
@@ -100,7 +105,7 @@ def test_every_page_loads_in_every_language_with_the_expected_status(browser_res
              if r["status"] != _expected_status(r["name"])}
     assert wrong == {}
     checked = {(r["name"], r["viewport"]) for r in browser_results["results"]}
-    assert checked == {(f"{p.name}-{language}", viewport) for p in PUBLIC_PAGES for language in languages()
+    assert checked == {(f"{p.name}-{language}", viewport) for p in CHECKED_PAGES for language in languages()
                        for viewport in ("desktop", "phone")}
 
 
@@ -131,11 +136,12 @@ def test_arabic_pages_run_right_to_left_and_their_month_grid_mirrors(browser_res
     flows = {(r["language"], r["viewport"]): r["calendarFlow"] for r in browser_results["results"]
              if r["name"].rsplit("-", 1)[0] == "events-month"}
     assert flows == {(language, viewport): "rtl" if language == "ar" else "ltr"
-                     for language in languages() for viewport in ("desktop", "phone")}
+                     for language in languages() for viewport in ("desktop", "phone")
+                     if any(page.name == "events-month" for page in CHECKED_PAGES)}
 
 
 def test_screenshots_for_the_readme_gallery(browser_results):
-    for page in PUBLIC_PAGES:
+    for page in CHECKED_PAGES:
         for language in languages():
             for viewport in ("desktop", "phone"):
                 assert (SCREENSHOTS / f"{page.name}-{language}-{viewport}.png").stat().st_size > 1000

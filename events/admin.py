@@ -57,6 +57,7 @@ class EventAdmin(DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, Hi
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ("title_de",)}
     inlines = [EventDownloadInline, RegistrationSettingsInline]
+    readonly_fields = ["series_summary"]
     actions = ["publish", "unpublish", "copy_as_draft"]
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
@@ -66,7 +67,7 @@ class EventAdmin(DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, Hi
         (None, {"fields": ["status", SCHEDULE_FIELDS, "title_de", "slug", "lead_de", "description_de"]}),
         (_("Termin"), {"fields": ["start", "end", "all_day"]}),
         (_("Wiederholung"), {"fields": ["repeat", "repeat_interval", "repeat_weekdays", "repeat_until", "repeat_count",
-                                        "exdates"]}),
+                                        "exdates", "series_summary"]}),
         (_("Eigene Regel"), {"fields": ["rrule"], "classes": ["collapse"],
                              "description": _("Nur bei „eigene Regel“: eine Wiederholungsregel nach RFC 5545.")}),
         (_("Ort"), {"fields": ["venue_name", "venue_street", "venue_postcode", "venue_city", "municipality"]}),
@@ -87,6 +88,11 @@ class EventAdmin(DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, Hi
         # "Auf der Website ansehen": the public page while the public sees it, else the preview.
         public = Event.objects.published().filter(pk=obj.pk).exists()
         return obj.get_absolute_url() if public else obj.get_preview_url()
+
+    @admin.display(description=_("Wiederholung in Worten"))
+    def series_summary(self, obj) -> str:
+        # As saved (the public page says the same); a new or single date has none yet.
+        return (obj.series_summary if obj is not None and obj.pk else "") or "–"
 
     @admin.display(boolean=True, description=_("Serie"))
     def is_series(self, obj):

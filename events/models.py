@@ -277,6 +277,11 @@ class Event(DraftMixin, Scheduled, models.Model):
     def exception_dates(self):
         return recurrence.parse_exdates(self.exdates)
 
+    @property
+    def series_summary(self) -> str:
+        """"jeden 1. Dienstag im Monat bis 31.12.2008" in the active language; "" for a single date."""
+        return recurrence.summary(self)
+
     def clean(self):
         super().clean()
         errors = {}

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from dateutil.rrule import rrulestr
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext_lazy, pgettext, pgettext_lazy
 from icalendar import vRecur
 
 from events import links
@@ -123,6 +125,127 @@ def parse_exdates(text: str) -> list[date]:
         else:
             raise ValueError(_("„%(value)s“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT).") % {"value": token})
     return sorted(set(dates))
+
+
+# --- in words ------------------------------------------------------------------------------------
+
+# Whole phrases for translators; "count" picks the plural form (ngettext_lazy with a key). The
+# weekday names are the portal's own (a sentence needs "у середу", not Django's "Середа").
+_WEEKDAY_NAMES = {
+    "MO": pgettext_lazy("Wochentag in einer Terminserie", "Montag"),
+    "TU": pgettext_lazy("Wochentag in einer Terminserie", "Dienstag"),
+    "WE": pgettext_lazy("Wochentag in einer Terminserie", "Mittwoch"),
+    "TH": pgettext_lazy("Wochentag in einer Terminserie", "Donnerstag"),
+    "FR": pgettext_lazy("Wochentag in einer Terminserie", "Freitag"),
+    "SA": pgettext_lazy("Wochentag in einer Terminserie", "Samstag"),
+    "SU": pgettext_lazy("Wochentag in einer Terminserie", "Sonntag"),
+}
+_WEEKDAY_CODES = list(_WEEKDAY_NAMES)
+_EVERY = {  # frequency: (interval 1, interval n)
+    "DAILY": (gettext_lazy("täglich"),
+              ngettext_lazy("alle %(count)s Tage", "alle %(count)s Tage", "count")),
+    "WEEKLY": (gettext_lazy("jede Woche am %(weekdays)s"),
+               ngettext_lazy("alle %(count)s Wochen am %(weekdays)s", "alle %(count)s Wochen am %(weekdays)s",
+                             "count")),
+    "MONTHLY": (gettext_lazy("jeden Monat am %(day)s."),
+                ngettext_lazy("alle %(count)s Monate am %(day)s.", "alle %(count)s Monate am %(day)s.", "count")),
+    "YEARLY": (gettext_lazy("jedes Jahr am %(day)s"),
+               ngettext_lazy("alle %(count)s Jahre am %(day)s", "alle %(count)s Jahre am %(day)s", "count")),
+}
+_EVERY_NTH = {  # BYDAY=3WE of a monthly rule: (interval 1, interval n)
+    1: (gettext_lazy("jeden 1. %(weekday)s im Monat"),
+        ngettext_lazy("alle %(count)s Monate am 1. %(weekday)s", "alle %(count)s Monate am 1. %(weekday)s", "count")),
+    2: (gettext_lazy("jeden 2. %(weekday)s im Monat"),
+        ngettext_lazy("alle %(count)s Monate am 2. %(weekday)s", "alle %(count)s Monate am 2. %(weekday)s", "count")),
+    3: (gettext_lazy("jeden 3. %(weekday)s im Monat"),
+        ngettext_lazy("alle %(count)s Monate am 3. %(weekday)s", "alle %(count)s Monate am 3. %(weekday)s", "count")),
+    4: (gettext_lazy("jeden 4. %(weekday)s im Monat"),
+        ngettext_lazy("alle %(count)s Monate am 4. %(weekday)s", "alle %(count)s Monate am 4. %(weekday)s", "count")),
+    -1: (gettext_lazy("jeden letzten %(weekday)s im Monat"),
+         ngettext_lazy("alle %(count)s Monate am letzten %(weekday)s", "alle %(count)s Monate am letzten %(weekday)s",
+                       "count")),
+}
+_TIMES = ngettext_lazy("%(rule)s, einmal", "%(rule)s, %(count)s-mal", "count")
+_SIMPLE_PARTS = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY"}
+
+
+def describe(rrule: str, *, start: datetime, exdates=(), language: str | None = None) -> str:
+    """The rule in a sentence of the active language (or `language`): "jeden 1. Dienstag im Monat bis
+    31.12.2008", "alle 2 Wochen am Dienstag, 10-mal", "…, außer am 12.05.2008".
+
+    `start` is the series' first start in local time (it names the day of a monthly or yearly rule).
+    What the series editor (events.forms) cannot write, such as a hand-written rule from old data,
+    is "Regelmäßiger Termin": never an error on a page.
+    """
+    if language:
+        with translation.override(language):
+            return describe(rrule, start=start, exdates=exdates)
+    try:
+        sentence = _rule_in_words(dict(vRecur.from_ical(rrule)), start)
+    except (ValueError, TypeError, KeyError, IndexError):
+        sentence = None
+    if sentence is None:
+        return _("Regelmäßiger Termin")
+    if exdates:
+        dates = [date_format(day, "SHORT_DATE_FORMAT") for day in sorted(exdates)]
+        sentence = _("%(rule)s, außer am %(dates)s") % {"rule": sentence, "dates": _in_a_list(dates)}
+    return sentence
+
+
+def _rule_in_words(parts: dict, start: datetime) -> str | None:
+    if not set(parts) <= _SIMPLE_PARTS:
+        return None
+    freq = parts["FREQ"][0]
+    interval = int((parts.get("INTERVAL") or [1])[0])
+    days = [re.fullmatch(r"([+-]?\d*)(MO|TU|WE|TH|FR|SA|SU)", str(value)) for value in parts.get("BYDAY", [])]
+    if freq not in _EVERY or interval < 1 or None in days:
+        return None
+    values = {"count": interval}
+    if freq == "WEEKLY":
+        codes = {match[2] for match in days if not match[1]}
+        if len(codes) != len(days):
+            return None
+        codes = codes or {_WEEKDAY_CODES[start.weekday()]}
+        values["weekdays"] = _in_a_list([str(_WEEKDAY_NAMES[code]) for code in _WEEKDAY_CODES if code in codes])
+        phrases = _EVERY[freq]
+    elif freq == "MONTHLY" and days:
+        if len(days) != 1 or not days[0][1] or int(days[0][1]) not in _EVERY_NTH:
+            return None
+        values["weekday"] = _WEEKDAY_NAMES[days[0][2]]
+        phrases = _EVERY_NTH[int(days[0][1])]
+    elif days:  # BYDAY with a daily or yearly rule
+        return None
+    else:
+        values["day"] = start.day if freq == "MONTHLY" else date_format(start, "MONTH_DAY_FORMAT")
+        phrases = _EVERY[freq]
+    sentence = (phrases[0] if interval == 1 else phrases[1]) % values
+    if "UNTIL" in parts:
+        until = parts["UNTIL"][0]
+        if isinstance(until, datetime):  # stored in UTC: the local day the series ends on
+            until = timezone.localtime(until, local_tz()) if timezone.is_aware(until) else until
+        return _("%(rule)s bis %(date)s") % {"rule": sentence, "date": date_format(until, "SHORT_DATE_FORMAT")}
+    if "COUNT" in parts:
+        return _TIMES % {"rule": sentence, "count": int(parts["COUNT"][0])}
+    return sentence
+
+
+def _in_a_list(items: list[str]) -> str:
+    """"Montag, Mittwoch und Freitag" in the active language."""
+    if len(items) < 2:
+        return "".join(items)
+    separator = pgettext("Trennzeichen einer Aufzählung", ", ")
+    return _("%(items)s und %(last)s") % {"items": separator.join(items[:-1]), "last": items[-1]}
+
+
+def summary(event) -> str:
+    """An event's series in words (describe()); "" for a single date."""
+    if not event.rrule:
+        return ""
+    try:
+        exdates = event.exception_dates
+    except ValueError:  # a stored typo: the dates as far as they are readable are not worth a guess
+        exdates = ()
+    return describe(event.rrule, start=first_start(event), exdates=exdates)
 
 
 # --- occurrences ----------------------------------------------------------------------------------

@@ -8,15 +8,20 @@ municipality.
   compares two, shows one to restore it, and lists deleted entries to recover them. The change message
   is stored in Django's structured form, so it reads in the viewer's language ("Status geändert.").
   `QuerySet.update()` writes no revision: bulk actions call `record_revisions()` per object.
+  The compare view names each difference by its field, and the rows of an inline (downloads,
+  contributions, …) by their names, each added, removed or changed with what changed in it.
 - `MunicipalityGuardMixin`: every view addressed by an object id (change, delete, history, one
   version, compare) answers 404 for an unknown id and a 403 naming the reason for another
   municipality's entry; a version must belong to the object in the URL. Recovering deleted entries is
   the IQZ-Redaktion's (they are nobody's municipality any more).
 """
 
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import display_for_field, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import Http404
+from django.template.loader import render_to_string
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion import add_to_revision, create_revision, is_active, set_comment, set_user
 from reversion.models import Version
@@ -59,6 +64,31 @@ class HistoryAdmin(CompareVersionAdmin):
             set_comment(entry.change_message)
         return entry
 
+    # --- the compare view (django-reversion-compare's hooks) ------------------------------------
+    def compare(self, obj, version1, version2):
+        diff, has_unfollowed_fields = super().compare(obj, version1, version2)
+        for entry in diff:  # a heading each: the field, or the inline's rows ("Beiträge", not "contributions")
+            field = entry["field"]
+            if isinstance(field, models.ForeignObjectRel):
+                meta = field.related_model._meta
+                entry["label"] = meta.verbose_name if field.one_to_one else meta.verbose_name_plural
+            else:
+                entry["label"] = field.verbose_name
+        return diff, has_unfollowed_fields
+
+    def compare_ManyToOneRel(self, obj_compare):
+        """The rows of an inline by their names (their __str__ when saved), with what changed in each."""
+        info = obj_compare.get_m2o_change_info()
+        parent_field = obj_compare.field.field
+        rows = [{"name": str(new), "state": "changed", "changes": _row_changes(parent_field, old, new)}
+                for old, new in info["changed_items"]]
+        rows += [{"name": str(row), "state": "added"}
+                 for row in [*info["added_items"], *info["added_missing_objects"]]]
+        rows += [{"name": str(row), "state": "removed"}
+                 for row in [*info["removed_items"], *info["removed_missing_objects"], *info["deleted_items"]]]
+        rows += [{"name": str(row), "state": "same"} for row in [*info["same_items"], *info["same_missing_objects"]]]
+        return render_to_string("admin/history/compare_rows.html", {"rows": rows})
+
     def compare_view(self, request, object_id, extra_context=None):
         # django-reversion-compare's view asks for no permission at all.
         obj = self.get_object(request, unquote(object_id))
@@ -86,6 +116,23 @@ class HistoryAdmin(CompareVersionAdmin):
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(request, {"may_recover": self.may_recover(request), **(extra_context or {})})
+
+
+def _row_changes(parent_field, old, new) -> list[dict]:
+    """The fields of an inline row (two reversion Versions) whose values differ, as the admin shows values."""
+    changes = []
+    for field in parent_field.model._meta.concrete_fields:
+        if field.primary_key or field == parent_field:
+            continue
+        before, after = old.field_dict.get(field.attname), new.field_dict.get(field.attname)
+        if before == after:
+            continue
+        if isinstance(field, models.BooleanField):
+            before, after = (gettext("ja") if value else gettext("nein") for value in (before, after))
+        elif not field.is_relation:
+            before, after = (display_for_field(value, field, "–") for value in (before, after))
+        changes.append({"label": field.verbose_name, "old": before, "new": after})
+    return changes
 
 
 class MunicipalityGuardMixin:

@@ -162,8 +162,11 @@ class ReviewedAdminMixin:
         obj = self.get_object(request, unquote(object_id))
         if obj is None or not self.has_view_permission(request, obj):
             raise Http404
-        allowed = self.has_change_permission(request, obj) if step == SUBMIT else services.may_review(request.user)
         change_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=(obj.pk,))
+        if step == SUBMIT and services.approved_for_later(obj):  # also a crafted POST: told why, nothing done
+            messages.error(request, services.APPROVED_FOR_LATER)
+            return redirect(change_url)
+        allowed = self.has_change_permission(request, obj) if step == SUBMIT else services.may_review(request.user)
         return review_step(request, admin_site=self.admin_site, obj=obj, step=step, allowed=allowed,
                            done_url=change_url, back_url=change_url)
 
@@ -179,12 +182,13 @@ class ReviewedAdminMixin:
         alone = self._alone(request, obj)
         name = f"admin:{self.opts.app_label}_{self.opts.model_name}_review"
         may_review = services.may_review(request.user)
+        submittable = not (public or open_review or alone or services.approved_for_later(obj))
         return {
             "open": open_review,
             "last": open_review or services.last_review(obj),
             "public": public,
             "alone": alone,
-            "submit_url": reverse(name, args=(obj.pk, SUBMIT)) if not (public or open_review or alone) else "",
+            "submit_url": reverse(name, args=(obj.pk, SUBMIT)) if submittable else "",
             "approve_url": reverse(name, args=(obj.pk, APPROVE)) if open_review and may_review else "",
             "return_url": reverse(name, args=(obj.pk, RETURN)) if open_review and may_review else "",
         }

@@ -12,7 +12,8 @@ Drafts of published content in the admin (familie_portal.drafts), and the lock w
   Fassung" and "Entwurf verwerfen"; who may publish alone also gets "Entwurf veröffentlichen". Others
   submit the draft for review like any draft ("Zur Prüfung einreichen"); approval merges it.
 - While a submission waits, nobody but the IQZ-Redaktion changes or deletes the object (read-only
-  form, crafted POSTs 403); its author can "Einreichung zurückziehen" (reviews.services.withdraw).
+  form, crafted POSTs 403); its author, whoever else could change the object (the same
+  municipality's editors) and the IQZ can "Einreichung zurückziehen" (reviews.services.withdraw).
 """
 
 from django.contrib import admin, messages
@@ -70,14 +71,21 @@ class DraftAdminMixin:
         return not services.may_publish_alone(request.user, obj) or SAVE_AS_DRAFT in request.POST
 
     def has_change_permission(self, request, obj=None):
-        return (super().has_change_permission(request, obj) and self._lock(request, obj) is None
-                and not self._approved_for_later(request, obj))
+        unlocked = getattr(request, "portal_ignoring_lock", False) or self._lock(request, obj) is None
+        return super().has_change_permission(request, obj) and unlocked and not self._approved_for_later(request, obj)
+
+    def _may_change_but_for_the_lock(self, request, obj) -> bool:
+        """Could this user change `obj` if no submission waited (the admin's scope and rights)?"""
+        request.portal_ignoring_lock = True
+        try:
+            return self.has_change_permission(request, obj)
+        finally:
+            del request.portal_ignoring_lock
 
     @staticmethod
     def _approved_for_later(request, obj) -> bool:
         """A draft the IQZ approved for a later moment is not changed further by who needs review."""
-        return (drafts.is_draft_copy(obj) and obj.merge_at is not None
-                and not services.may_publish_alone(request.user, obj))
+        return services.approved_for_later(obj) and not services.may_publish_alone(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._lock(request, obj) is None
@@ -225,12 +233,13 @@ class DraftAdminMixin:
         review = services.open_review(obj)
         if review is None:
             raise Http404
-        if review.author_id != request.user.pk and not request.user.is_superuser:
+        may_change = self._may_change_but_for_the_lock(request, obj)
+        if not services.may_withdraw(request.user, review, may_change=may_change):
             raise PermissionDenied
         error = ""
         if request.method == "POST":
             try:
-                services.withdraw(review=review, user=request.user)
+                services.withdraw(review=review, user=request.user, may_change=may_change)
             except services.ReviewError as refused:
                 error = str(refused)
             else:
@@ -258,7 +267,9 @@ class DraftAdminMixin:
     def _draft_box(self, request, obj) -> dict:
         lock = self._lock(request, obj)
         box = {"waiting": lock, "withdraw_url": "", "is_draft": drafts.is_draft_copy(obj)}
-        if lock is not None and lock.author_id == request.user.pk:
+        waiting = lock or (services.open_review(obj) if services.may_review(request.user) else None)
+        if waiting is not None and services.may_withdraw(
+                request.user, waiting, may_change=self._may_change_but_for_the_lock(request, obj)):
             box["withdraw_url"] = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_withdraw",
                                           args=(obj.pk,))
         alone = services.may_publish_alone(request.user, obj)

@@ -11,8 +11,11 @@ Familienmanager profiles):
 - `submit_for_review`, `approve`, `return_to_author`: the three steps; each mails the other side
   (IQZ on submission, the author on a decision) through familie_portal.tasks.send_mail_later.
   What is submitted may be the draft of a published object (familie_portal.drafts): approving merges it.
-- `withdraw`: the author takes a submission back before a decision ("Zurückgezogen"); while it waits,
-  nobody but the IQZ-Redaktion changes the object (`locked_for`).
+- `withdraw`: a submission is taken back before a decision ("Zurückgezogen") by its author, by whoever
+  else may change the object (an editor of the same municipality) or by the IQZ-Redaktion
+  (`may_withdraw`); while it waits, nobody but the IQZ-Redaktion changes the object (`locked_for`).
+- A draft of a published object that the IQZ approved for a later moment (`approved_for_later`) waits
+  for that moment: it is not submitted again.
 - Pages: djangocms-versioning asks django CMS's page permission whether a user may publish
   (`PagePermission.can_publish`); `sync_page_publish_rights` keeps it equal to the rule above.
 """
@@ -23,8 +26,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from familie_portal import roles
+from familie_portal import drafts, roles
 from managers.selectors import municipality_for_user
 from reviews import kinds, mails
 from reviews.models import Review
@@ -32,6 +36,10 @@ from reviews.models import Review
 
 class ReviewError(Exception):
     """A step that cannot be taken (the message says why, in German)."""
+
+
+APPROVED_FOR_LATER = gettext_lazy("Dieser Entwurf ist schon freigegeben und ersetzt die veröffentlichte Fassung "
+                                  "zum geplanten Zeitpunkt; er wird nicht noch einmal eingereicht.")
 
 
 def may_review(user) -> bool:
@@ -54,6 +62,11 @@ def may_publish_alone(user, obj=None) -> bool:
     return municipality is not None and not municipality.review_required
 
 
+def approved_for_later(obj) -> bool:
+    """A draft of a published object approved for a later moment (familie_portal.drafts: `merge_at`)."""
+    return drafts.is_draft_copy(obj) and obj.merge_at is not None
+
+
 def open_review(obj) -> Review | None:
     return Review.objects.for_object(obj).waiting().select_related("author").first()
 
@@ -69,6 +82,8 @@ def submit_for_review(*, obj, user, comment: str, base_url: str = "") -> Review:
         raise ReviewError(_("Bitte schreiben Sie der IQZ-Redaktion einen Kommentar."))
     if kinds.is_public(obj):
         raise ReviewError(_("Dieser Inhalt ist schon veröffentlicht."))
+    if approved_for_later(obj):
+        raise ReviewError(str(APPROVED_FOR_LATER))
     if open_review(obj) is not None:
         raise ReviewError(_("Dieser Inhalt liegt der IQZ-Redaktion schon zur Prüfung vor."))
     review = Review.objects.create(
@@ -86,14 +101,23 @@ def locked_for(user, obj) -> Review | None:
     return open_review(obj)
 
 
+def may_withdraw(user, review: Review, *, may_change: bool = False) -> bool:
+    """Who submitted, the IQZ-Redaktion, and whoever else may change the object but for the lock
+    (`may_change`: the admin's answer for an editor of the same municipality); nobody else."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return review.author_id == user.pk or may_review(user) or may_change
+
+
 @transaction.atomic
-def withdraw(*, review: Review, user) -> Review:
-    """The author takes the submission back; the object is theirs to change again."""
+def withdraw(*, review: Review, user, may_change: bool = False) -> Review:
+    """Take the submission back (may_withdraw()); the object can be changed again."""
     review = Review.objects.select_for_update().get(pk=review.pk)
     if review.state != Review.State.SUBMITTED:
         raise ReviewError(_("Über diese Einreichung ist schon entschieden."))
-    if review.author_id != user.pk and not user.is_superuser:
-        raise ReviewError(_("Nur wer eingereicht hat, kann die Einreichung zurückziehen."))
+    if not may_withdraw(user, review, may_change=may_change):
+        raise ReviewError(_("Zurückziehen kann, wer eingereicht hat, wer den Inhalt bearbeiten darf, "
+                            "oder die IQZ-Redaktion."))
     review.state, review.decided_at = Review.State.WITHDRAWN, timezone.now()
     review.save(update_fields=["state", "decided_at"])
     return review

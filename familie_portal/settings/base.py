@@ -303,6 +303,9 @@ CMS_PAGE_CACHE = CMS_PLACEHOLDER_CACHE = CMS_PLUGIN_CACHE = False
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 300}
 # Versioned content stays in the database when an editor "deletes" it from a draft.
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
+# The history's compare view (django-reversion-compare) compares foreign keys by their ids: by
+# default every foreign key is listed as "changed" as soon as any other field of the version is.
+REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
 # Visitors' pages may not be framed at all; editors' requests get SAMEORIGIN (the django CMS
 # sideframe shows admin pages in an iframe), see EditorFramingMiddleware.
 X_FRAME_OPTIONS = "DENY"

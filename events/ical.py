@@ -16,7 +16,7 @@ from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 
 from events.calendar import local_date, local_tz
-from events.recurrence import first_start, occurrence_end
+from events.recurrence import first_start, occurrence_end, readable_rule
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 UID_SUFFIX = "@veranstaltungen.familie-portal"
@@ -63,7 +63,7 @@ def vevent(event, *, url: str, note: str = "") -> VEvent:
     else:
         component.add("dtstart", start)
         component.add("dtend", end)
-    if event.rrule:
+    if readable_rule(event):
         component.add("rrule", _rule(event))
         exdates = event.exception_dates
         if exdates:

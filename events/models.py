@@ -275,7 +275,7 @@ class Event(DraftMixin, Scheduled, models.Model):
 
     @property
     def exception_dates(self):
-        return recurrence.parse_exdates(self.exdates)
+        return recurrence.parse_exdates(self.exdates, strict=False)
 
     @property
     def series_summary(self) -> str:

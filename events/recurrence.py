@@ -9,6 +9,7 @@ local time (Europe/Berlin): a series at 10:00 stays at 10:00 across daylight sav
 import bisect
 import functools
 import itertools
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -22,6 +23,8 @@ from icalendar import vRecur
 
 from events import links
 from events.calendar import local_date, local_midnight, local_tz
+
+logger = logging.getLogger(__name__)
 
 ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 # A series longer than this is a typo (or an attack on the server); per expansion and per COUNT.
@@ -110,8 +113,11 @@ def rule_parts(event) -> dict:
     return dict(vRecur.from_ical(event.rrule)) if event.rrule else {}
 
 
-def parse_exdates(text: str) -> list[date]:
-    """Exception dates, one per line (or separated by commas); ValueError names the bad one."""
+def parse_exdates(text: str, *, strict: bool = True) -> list[date]:
+    """Exception dates, one per line (or separated by commas); ValueError names the bad one.
+
+    `strict=False` reads stored text: a token that is no date (a row written past the form) is skipped.
+    """
     dates = []
     for token in re.split(r"[\s,;]+", text or ""):
         if not token:
@@ -123,6 +129,9 @@ def parse_exdates(text: str) -> list[date]:
             except ValueError:
                 continue
         else:
+            if not strict:
+                logger.warning("Unreadable exception date %r skipped", token)
+                continue
             raise ValueError(_("„%(value)s“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT).") % {"value": token})
     return sorted(set(dates))
 
@@ -283,7 +292,7 @@ def series_end(event) -> datetime | None:
     """Upper bound of when the last occurrence ends; None for a series without end."""
     if event.start is None or event.end is None:
         return None
-    if not event.rrule:
+    if not readable_rule(event):
         start = first_start(event)
         return max(occurrence_end(event, start), start)
     parts = rule_parts(event)
@@ -316,6 +325,20 @@ def _rule_starts(rrule: str, dtstart: datetime, zone: str) -> tuple[tuple[dateti
     return starts[:REMEMBERED_STARTS], len(starts) <= REMEMBERED_STARTS
 
 
+def readable_rule(event) -> str:
+    """The event's rule, or "" when it cannot be read: a row written past the form's checks (old data, an
+    import) then shows its first date only, never an error on a page."""
+    if not event.rrule:
+        return ""
+    dtstart = first_start(event)
+    try:
+        _rule_starts(event.rrule, dtstart, str(dtstart.tzinfo))  # remembered: costs nothing on the next call
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        logger.warning("Unreadable rule %r of event %s: shown as a single date", event.rrule, event.pk)
+        return ""
+    return event.rrule
+
+
 def _rule_starts_from(rrule: str, dtstart: datetime, after: datetime):
     """The starts of a rule from `after` on (inclusive), in order: what rule.xafter(after, inc=True) gives."""
     starts, complete = _rule_starts(rrule, dtstart, str(dtstart.tzinfo))
@@ -328,13 +351,14 @@ def _rule_starts_from(rrule: str, dtstart: datetime, after: datetime):
 def _starts(event, after: datetime, before: datetime):
     """Occurrence starts in [after, before), at most MAX_OCCURRENCES."""
     dtstart = first_start(event)
-    if not event.rrule:
+    rrule = readable_rule(event)
+    if not rrule:
         if after <= dtstart < before:
             yield dtstart
         return
     skip = set(event.exception_dates) if event.exdates else ()
     produced = 0
-    for start in _rule_starts_from(event.rrule, dtstart, max(after, dtstart)):
+    for start in _rule_starts_from(rrule, dtstart, max(after, dtstart)):
         if start >= before or produced >= MAX_OCCURRENCES:
             return
         if start.date() in skip:

@@ -269,6 +269,9 @@ class FamilyManager(DraftMixin, Scheduled, models.Model):
     def localized_focus(self) -> str:
         return translated(self, "focus")
 
+    def translated_focus(self, language: str) -> str:
+        return translated(self, "focus", language)
+
 
 def plugin_template_folders() -> list[tuple[str, str]]:
     """The layouts a map teaser may choose (settings.MANAGERS_PLUGIN_TEMPLATE_FOLDERS): each a folder

@@ -19,6 +19,7 @@ from events.forms import EventAdminForm
 from events.models import Category, Event, EventDownload, TargetGroup
 from events.selectors import editor_can_manage_all, events_editable_by, organisations_for_editor
 from familie_portal.admin_history import HistoryAdmin, MunicipalityGuardMixin, record_revisions
+from familie_portal.admin_languages import LanguageInputsMixin, language_fieldsets
 from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from managers.selectors import municipality_for_user
 from registrations.admin import RegistrationSettingsInline
@@ -27,10 +28,14 @@ from reviews.admin_drafts import DraftAdminMixin
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(LanguageInputsMixin, admin.ModelAdmin):
     list_display = ("name_de", "name_en", "slug", "position")
     list_editable = ("position",)
     prepopulated_fields = {"slug": ("name_de",)}
+    fieldsets = [
+        (None, {"fields": ["name_de", "name_en", "slug", "position"]}),
+        *language_fieldsets("name"),
+    ]
 
 
 @admin.register(TargetGroup)
@@ -38,14 +43,14 @@ class TargetGroupAdmin(CategoryAdmin):
     pass
 
 
-class EventDownloadInline(admin.TabularInline):
+class EventDownloadInline(LanguageInputsMixin, admin.TabularInline):
     model = EventDownload
     extra = 0
-    fields = ("title_de", "title_en", "file", "position")
+    fields = ("title_de", "title_en", "title_tr", "title_uk", "title_ar", "file", "position")
 
 
 @admin.register(Event)
-class EventAdmin(DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
+class EventAdmin(LanguageInputsMixin, DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
     form = EventAdminForm
     missing_message = _("Diese Veranstaltung gibt es nicht.")
     foreign_message = _("Diese Veranstaltung gehört nicht zu Ihrer Kommune. Sie können nur die "
@@ -76,6 +81,7 @@ class EventAdmin(DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, Hi
                                      "capacity", "booked_out"]}),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"]}),
         (_("Englisch"), {"fields": ["title_en", "lead_en", "description_en"], "classes": ["collapse"]}),
+        *language_fieldsets("title", "lead", "description"),
     ]
 
     @admin.display(description=_("Beginn"), ordering="start")

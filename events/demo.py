@@ -13,6 +13,7 @@ from django.utils import timezone
 from events.calendar import local_tz
 from events.models import Category, Event, TargetGroup
 from familie_portal.demo import demo_data
+from familie_portal.translation import LANGUAGES
 from managers.models import Municipality, Organisation
 from workshops.models import Workshop
 
@@ -56,7 +57,8 @@ def load(*, stdout=None) -> None:
                                     (targets, TargetGroup, data["target_groups"])):
         for position, row in enumerate(rows):
             vocabulary[row["slug"]] = model.objects.update_or_create(
-                slug=row["slug"], defaults={"name_de": row["de"], "name_en": row["en"], "position": position}
+                slug=row["slug"], defaults={**{f"name_{code}": row.get(code, "") for code in LANGUAGES},
+                                            "position": position}
             )[0]
     organisations = Organisation.objects.in_bulk(field_name="slug")
     municipalities = Municipality.objects.in_bulk({e.get("municipality") for e in data["events"]} - {None},

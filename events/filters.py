@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.calendar import MAX_YEAR, MIN_YEAR, local_midnight
 from events.models import Category, Event, TargetGroup
+from familie_portal.translation import columns
 from managers.models import Municipality, Organisation
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
@@ -50,12 +51,12 @@ def _date_field(label) -> forms.DateField:
 class EventFilterForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriff"), max_length=100, required=False)
     category = _SlugChoiceField(
-        label=_("Kategorie"), queryset=Category.objects.only("slug", "name_de", "name_en"), to_field_name="slug",
+        label=_("Kategorie"), queryset=Category.objects.only("slug", *columns("name")), to_field_name="slug",
         required=False,
         empty_label=_("alle Kategorien"),
     )
     target = _SlugChoiceField(
-        label=_("Zielgruppe"), queryset=TargetGroup.objects.only("slug", "name_de", "name_en"), to_field_name="slug",
+        label=_("Zielgruppe"), queryset=TargetGroup.objects.only("slug", *columns("name")), to_field_name="slug",
         required=False,
         empty_label=_("alle Zielgruppen"),
     )
@@ -126,10 +127,10 @@ class EventFilterForm(forms.Form):
             queryset = queryset.filter(municipality=data["municipality"])
         if data.get("q"):
             text = data["q"]
-            queryset = queryset.filter(
-                Q(title_de__icontains=text) | Q(title_en__icontains=text) | Q(lead_de__icontains=text)
-                | Q(lead_en__icontains=text) | Q(venue_name__icontains=text) | Q(venue_city__icontains=text)
-            )
+            condition = Q(venue_name__icontains=text) | Q(venue_city__icontains=text)
+            for name in columns("title", "lead"):
+                condition |= Q(**{f"{name}__icontains": text})
+            queryset = queryset.filter(condition)
         return queryset
 
     def window(self, *, start: datetime, end: datetime, horizon: timedelta | None = None) -> tuple[datetime, datetime]:

@@ -75,7 +75,9 @@ def vevent(event, *, url: str, note: str = "") -> VEvent:
         component.add("location", location)
     description = "\n\n".join(
         part for part in [event.lead, strip_tags(event.description).strip(), note, url] if part)
-    component.add("description", description, parameters=text_language)
+    # The lead and description say one language for both: the description's, else the lead's.
+    component.add("description", description,
+                  parameters={"LANGUAGE": event.written_in("description" if event.description_de else "lead")})
     if url:
         component.add("url", url)
     if event.category_id:

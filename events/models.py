@@ -2,8 +2,8 @@
 The event calendar ("Veranstaltungskalender").
 
 An `Event` is one date or a series (an RFC 5545 RRULE with exception dates) organised by an
-`Organisation` (the IQZ, a city). Content is German first with optional English fields
-(`title_de` / `title_en`, …); the plain attribute (`event.title`) gives the active language and
+`Organisation` (the IQZ, a city). Content is German first with optional fields in the portal's other
+languages (`title_de`, `title_en`, `title_tr`, …); the plain attribute (`event.title`) gives the active language and
 falls back to German. What is public is decided in exactly one place: `EventQuerySet.published()`.
 """
 
@@ -26,7 +26,7 @@ from events import links, recurrence
 from familie_portal.content import ContentManager
 from familie_portal.drafts import DraftMixin, one_draft_constraint
 from familie_portal.scheduling import Scheduled, ScheduledQuerySet
-from familie_portal.translation import translated, written_in
+from familie_portal.translation import columns, translated, written_in
 from managers.models import Municipality, Organisation
 
 # Sub-URLs of the calendar page that an event slug must not shadow.
@@ -34,11 +34,14 @@ RESERVED_SLUGS = {"archiv", "kalender", "rss", "atom", "veranstalter", "termine"
 
 
 class Term(models.Model):
-    """A named, ordered value editors pick from (a category, a target group), in German and English."""
+    """A named, ordered value editors pick from (a category, a target group), in the portal's languages."""
 
     slug = models.SlugField(_("Kurzname in Adressen"), max_length=60, unique=True)
     name_de = models.CharField(_("Name (deutsch)"), max_length=100)
     name_en = models.CharField(_("Name (englisch)"), max_length=100, blank=True)
+    name_tr = models.CharField(_("Name (Türkisch)"), max_length=100, blank=True)
+    name_uk = models.CharField(_("Name (Ukrainisch)"), max_length=100, blank=True)
+    name_ar = models.CharField(_("Name (Arabisch)"), max_length=100, blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     objects = ContentManager()
 
@@ -73,9 +76,9 @@ class TargetGroup(Term):
 # The columns of a date card (templates/events/includes/event_card.html) and of recurrence.expand(), and
 # the report's id (the Werkstattreihe leaves out the event a report is about); see EventQuerySet.for_cards().
 CARD_FIELDS = (
-    "slug", "title_de", "title_en", "lead_de", "lead_en", "start", "end", "all_day", "rrule", "exdates",
-    "venue_city", "booked_out", "report", "organiser__name", "organiser__short_name", "category__name_de",
-    "category__name_en",
+    "slug", *columns("title", "lead"), "start", "end", "all_day", "rrule", "exdates",
+    "venue_city", "booked_out", "report", "organiser__name", "organiser__short_name",
+    *(f"category__{name}" for name in columns("name")),
 )
 
 
@@ -121,11 +124,20 @@ class Event(DraftMixin, Scheduled, models.Model):
 
     title_de = models.CharField(_("Titel (deutsch)"), max_length=200)
     title_en = models.CharField(_("Titel (englisch)"), max_length=200, blank=True)
+    title_tr = models.CharField(_("Titel (Türkisch)"), max_length=200, blank=True)
+    title_uk = models.CharField(_("Titel (Ukrainisch)"), max_length=200, blank=True)
+    title_ar = models.CharField(_("Titel (Arabisch)"), max_length=200, blank=True)
     slug = models.SlugField(_("Kurzname in Adressen"), max_length=200, unique=True)
     lead_de = models.TextField(_("Kurzbeschreibung (deutsch)"), max_length=600, blank=True)
     lead_en = models.TextField(_("Kurzbeschreibung (englisch)"), max_length=600, blank=True)
+    lead_tr = models.TextField(_("Kurzbeschreibung (Türkisch)"), max_length=600, blank=True)
+    lead_uk = models.TextField(_("Kurzbeschreibung (Ukrainisch)"), max_length=600, blank=True)
+    lead_ar = models.TextField(_("Kurzbeschreibung (Arabisch)"), max_length=600, blank=True)
     description_de = HTMLField(_("Beschreibung (deutsch)"), blank=True)
     description_en = HTMLField(_("Beschreibung (englisch)"), blank=True)
+    description_tr = HTMLField(_("Beschreibung (Türkisch)"), blank=True)
+    description_uk = HTMLField(_("Beschreibung (Ukrainisch)"), blank=True)
+    description_ar = HTMLField(_("Beschreibung (Arabisch)"), blank=True)
 
     start = models.DateTimeField(_("Beginn"), help_text=_("Ortszeit (Europe/Berlin)"))
     end = models.DateTimeField(
@@ -257,8 +269,12 @@ class Event(DraftMixin, Scheduled, models.Model):
 
     @property
     def content_language(self) -> str:
-        """The language the title, lead and description are shown in (German when not translated)."""
+        """The language the title is shown in (German when not translated): iCal's LANGUAGE, cards."""
         return written_in(self, "title")
+
+    def written_in(self, field: str) -> str:
+        """The language `field` is shown in; templates mark the lead and description each by its own."""
+        return written_in(self, field)
 
     @property
     def lead(self) -> str:
@@ -352,6 +368,9 @@ class EventDownload(models.Model):
     file = FilerFileField(on_delete=models.PROTECT, related_name="+", verbose_name=_("Datei"))
     title_de = models.CharField(_("Titel (deutsch)"), max_length=200)
     title_en = models.CharField(_("Titel (englisch)"), max_length=200, blank=True)
+    title_tr = models.CharField(_("Titel (Türkisch)"), max_length=200, blank=True)
+    title_uk = models.CharField(_("Titel (Ukrainisch)"), max_length=200, blank=True)
+    title_ar = models.CharField(_("Titel (Arabisch)"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     objects = ContentManager()
 

@@ -1,4 +1,4 @@
-"""Published events in the site search (one document per event and language; series once)."""
+"""Published events in the site search (one document per event and language it is written in; series once)."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -6,6 +6,7 @@ from django.utils.translation import override
 from events.models import Event
 from familie_portal.search.registry import Document, Provider
 from familie_portal.search.text import html_to_text
+from familie_portal.translation import languages_written
 
 
 class EventProvider(Provider):
@@ -23,7 +24,7 @@ class EventProvider(Provider):
 
     def documents(self, obj) -> list[Document]:
         documents = []
-        for language in ("de", "en"):
+        for language in languages_written(obj, "title", "lead", "description"):
             with override(language):
                 parts = [
                     obj.lead,

@@ -227,14 +227,13 @@ class PageLanguageMiddleware:
     for the whole response (CMS_LANGUAGES, redirect_on_fallback False). This re-activates the
     visitor's language before the template renders and tells the template which language the
     page's content is in (`content_language`): templates/pages/ render the placeholders in it,
-    marked by {% untranslated %}. The admin of the languages without model columns (Turkish,
-    Ukrainian, Arabic) stays German.
+    marked by {% untranslated %}. The admin under the added languages' prefixes (/tr/admin/, …) stays
+    German, as the editors work; their content columns are fieldsets of their own there.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.german_admin = tuple(f"/{code}/admin/" for code, _name in settings.LANGUAGES
-                                  if code not in translation_columns.LANGUAGES)
+        self.german_admin = tuple(f"/{code}/admin/" for code in translation_columns.ADDED_LANGUAGES)
 
     def __call__(self, request):
         return self.get_response(request)

@@ -151,9 +151,8 @@ class SearchView(TemplateView):
         if kind not in kinds:
             kind = None
         language = get_language()
-        searched = search_index.searched_language(language)
         result = search_page(
-            query=query, language=searched, kind=kind, number=self.request.GET.get("page"),
+            query=query, language=language, kind=kind, number=self.request.GET.get("page"),
             per_page=self.paginate_by,
         )
         page_obj = result.page
@@ -161,8 +160,8 @@ class SearchView(TemplateView):
         for document in results:
             document.passage = text.snippet(document.body, result.words)
             document.kind_label = kinds.get(document.kind, document.kind)
-            document.text_language = searched
-            document.url = search_index.result_url(document.url, searched=searched, language=language)
+            document.text_language = document.language
+            document.url = search_index.result_url(document.url, searched=document.language, language=language)
         context.update(
             query=query,
             query_truncated=len(raw_query) > self.max_query_length,

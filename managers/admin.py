@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from familie_portal import roles
 from familie_portal.admin_history import HistoryAdmin, MunicipalityGuardMixin
+from familie_portal.admin_languages import LanguageInputsMixin, language_fieldsets
 from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from managers.forms import FamilyManagerAdminForm
 from managers.models import FamilyManager, Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
@@ -44,7 +45,9 @@ def scope_for(request) -> Scope:
 
 
 @admin.register(FamilyManager)
-class FamilyManagerAdmin(DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
+class FamilyManagerAdmin(
+    LanguageInputsMixin, DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin
+):
     form = FamilyManagerAdminForm
     missing_message = _("Dieses Profil gibt es nicht.")
     foreign_message = _("Dieses Profil gehört nicht zu Ihrer Kommune. Sie können nur die Profile "
@@ -61,6 +64,7 @@ class FamilyManagerAdmin(DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardM
          {"fields": [("email", "show_email"), ("phone", "show_phone"), ("address", "show_address")]}),
         (_("Zertifizierung"), {"fields": ["course", "certified_on", "certificate_number", "certificate_valid_until"]}),
         (_("Schwerpunkte"), {"fields": ["focus", "focus_en"]}),
+        *language_fieldsets("focus"),
         (_("Veröffentlichung"), {"fields": ["consent_to_publication", "consent_date", "status", SCHEDULE_FIELDS]}),
     ]
 

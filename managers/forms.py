@@ -65,6 +65,7 @@ class FamilyManagerAdminForm(forms.ModelForm):
             "name", "slug", "photo", "photo_alt", "organisation", "role", "municipalities", "kreis",
             "email", "show_email", "phone", "show_phone", "address", "show_address",
             "course", "certified_on", "certificate_number", "certificate_valid_until", "focus", "focus_en",
+            "focus_tr", "focus_uk", "focus_ar",
             "consent_to_publication", "consent_date", "status",
         ]
         field_classes = {"photo": PortalImageField}

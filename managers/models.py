@@ -16,13 +16,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from easy_thumbnails.fields import ThumbnailerImageField
 
 from familie_portal.content import ContentManager
 from familie_portal.drafts import DraftMixin, one_draft_constraint
 from familie_portal.scheduling import Scheduled, ScheduledQuerySet
+from familie_portal.translation import translated, written_in
 from familie_portal.validators import validate_image_upload
 
 
@@ -220,6 +220,9 @@ class FamilyManager(DraftMixin, Scheduled, models.Model):
     certificate_valid_until = models.DateField(_("Zertifikat gültig bis"), null=True, blank=True)
     focus = models.TextField(_("Schwerpunkte"), blank=True)
     focus_en = models.TextField(_("Schwerpunkte (Englisch)"), blank=True)
+    focus_tr = models.TextField(_("Schwerpunkte (Türkisch)"), blank=True)
+    focus_uk = models.TextField(_("Schwerpunkte (Ukrainisch)"), blank=True)
+    focus_ar = models.TextField(_("Schwerpunkte (Arabisch)"), blank=True)
     # Publication
     consent_to_publication = models.BooleanField(_("Einwilligung in die Veröffentlichung"), default=False)
     consent_date = models.DateField(_("Datum der Einwilligung"), null=True, blank=True)
@@ -251,16 +254,23 @@ class FamilyManager(DraftMixin, Scheduled, models.Model):
         except NoReverseMatch:
             return ""
 
+    # --- language (familie_portal.translation: the asked language's column if filled, else German) ---
+    @property
+    def focus_de(self) -> str:
+        """The German focus: the column is `focus` (older than the translated ones)."""
+        return self.focus
+
     @property
     def focus_language(self) -> str:
-        """The language `localized_focus` is written in (German unless the English one is asked and filled)."""
-        return "en" if get_language() == "en" and self.focus_en else "de"
+        """The language `localized_focus` is written in."""
+        return written_in(self, "focus")
 
     @property
     def localized_focus(self) -> str:
-        if get_language() == "en" and self.focus_en:
-            return self.focus_en
-        return self.focus
+        return translated(self, "focus")
+
+    def translated_focus(self, language: str) -> str:
+        return translated(self, "focus", language)
 
 
 def plugin_template_folders() -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from familie_portal.search.registry import Document, Provider
+from familie_portal.translation import languages_written
 from managers.models import FamilyManager
 
 
@@ -26,8 +27,8 @@ class FamilyManagerProvider(Provider):
     def documents(self, obj) -> list[Document]:
         places = [m.name for m in obj.municipalities.all()] + ([obj.kreis.name] if obj.kreis else [])
         documents = []
-        for language in ("de", "en"):
-            focus = obj.focus_en if language == "en" and obj.focus_en else obj.focus
+        for language in languages_written(obj, "focus"):
+            focus = obj.translated_focus(language)
             parts = [obj.role, obj.organisation.name if obj.organisation else "", " ".join(places), obj.course, focus]
             with override(language):
                 url = obj.get_absolute_url()

@@ -1,5 +1,5 @@
 """
-Editing workshop reports: one form with the report in both languages and its parts as inlines.
+Editing workshop reports: one form with the report in the portal's languages and its parts as inlines.
 
 Who may do what comes from the permissions in `workshops.roles`: the IQZ-Redaktion edits
 reports, the Kommunale Redaktion has no report permissions (the admin answers 403).
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from familie_portal.admin_history import HistoryAdmin
+from familie_portal.admin_languages import LanguageInputsMixin, language_fieldsets
 from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from reviews.admin import ReviewedAdminMixin
 from reviews.admin_drafts import DraftAdminMixin
@@ -28,44 +29,55 @@ from workshops.models import (
 
 
 @admin.register(WorkshopSeries)
-class WorkshopSeriesAdmin(admin.ModelAdmin):
+class WorkshopSeriesAdmin(LanguageInputsMixin, admin.ModelAdmin):
     list_display = ["name_de", "name_en", "slug"]
     search_fields = ["name_de", "name_en"]
     prepopulated_fields = {"slug": ["name_de"]}
+    fieldsets = [(None, {"fields": ["name_de", "name_en", "slug"]}), *language_fieldsets("name")]
 
 
-class ContributionInline(admin.StackedInline):
+class ContributionInline(LanguageInputsMixin, admin.StackedInline):
     model = Contribution
     extra = 0
-    fields = [
-        "position", ("academic_title", "name"), ("role_de", "role_en"), ("affiliation_de", "affiliation_en"),
-        ("topic_de", "topic_en"), "summary_de", "summary_en",
+    fieldsets = [
+        (None, {"fields": [
+            "position", ("academic_title", "name"), ("role_de", "role_en"), ("affiliation_de", "affiliation_en"),
+            ("topic_de", "topic_en"), "summary_de", "summary_en",
+        ]}),
+        *language_fieldsets("role", "affiliation", "topic", "summary"),
     ]
 
 
-class QuoteInline(admin.StackedInline):
+class QuoteInline(LanguageInputsMixin, admin.StackedInline):
     model = Quote
     extra = 0
-    fields = [
-        "position", "speaker", "text_de", "text_en", ("caption_de", "caption_en"), "photo",
-        ("photo_alt_de", "photo_alt_en"), "photo_credit",
+    fieldsets = [
+        (None, {"fields": [
+            "position", "speaker", "text_de", "text_en", ("caption_de", "caption_en"), "photo",
+            ("photo_alt_de", "photo_alt_en"), "photo_credit",
+        ]}),
+        *language_fieldsets("text", "caption", "photo_alt"),
     ]
 
 
-class RankedItemInline(admin.TabularInline):
+class RankedItemInline(LanguageInputsMixin, admin.StackedInline):
+    # Stacked (not a table): the label and explanation in five languages do not fit in one row.
     model = RankedItem
     extra = 0
-    fields = ["position", "label_de", "label_en", "description_de", "description_en"]
+    fieldsets = [
+        (None, {"fields": ["position", ("label_de", "label_en"), ("description_de", "description_en")]}),
+        *language_fieldsets("label", "description"),
+    ]
 
 
-class DownloadInline(admin.TabularInline):
+class DownloadInline(LanguageInputsMixin, admin.TabularInline):
     model = Download
     extra = 0
-    fields = ["position", "file", "title_de", "title_en"]
+    fields = ["position", "file", "title_de", "title_en", "title_tr", "title_uk", "title_ar"]
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(DraftAdminMixin, ReviewedAdminMixin, HistoryAdmin):
+class WorkshopAdmin(LanguageInputsMixin, DraftAdminMixin, ReviewedAdminMixin, HistoryAdmin):
     list_display = ["title_de", "date", "city", "organiser", "status", schedule_display, "preview_link"]
     list_filter = ["status", ScheduleFilter, "series", "organiser", "city"]
     list_select_related = ["city", "organiser"]
@@ -93,6 +105,11 @@ class WorkshopAdmin(DraftAdminMixin, ReviewedAdminMixin, HistoryAdmin):
         }),
         (_("Bild"), {"fields": ["image", ("image_alt_de", "image_alt_en"), ("image_caption_de", "image_caption_en"),
                                "image_credit"]}),
+        # Turkish, Ukrainian, Arabic: the same texts (the address stays the German one).
+        *language_fieldsets(
+            "title", "teaser", "body", "conclusion", "ranking_title", ("ranking_high", "ranking_low"), "ranking_note",
+            ("image_alt", "image_caption"), description=_("Leere Felder zeigen den deutschen Text."),
+        ),
         (_("Verwaltung"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

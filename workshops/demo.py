@@ -34,7 +34,7 @@ def _report(spec: dict, *, series: WorkshopSeries, organiser: Organisation) -> W
 def load(*, stdout=None) -> None:
     data = demo_data(__file__)
     series_spec = dict(data["series"])
-    series, _ = WorkshopSeries.objects.get_or_create(slug=series_spec.pop("slug"), defaults=series_spec)
+    series, _ = WorkshopSeries.objects.update_or_create(slug=series_spec.pop("slug"), defaults=series_spec)
     organiser = Organisation.objects.get(slug=data["organiser"])
     for spec in data["reports"]:
         _report(spec, series=series, organiser=organiser)

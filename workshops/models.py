@@ -3,8 +3,9 @@ Workshop reports of the IQZ series ("Werkstattreihe").
 
 A `Workshop` is the report of one workshop: where, when, who organised it, a lead, the body,
 the talks (`Contribution`), pull quotes (`Quote`), an optional ranked list (`RankedItem`, e.g.
-six administrative models from "stark" to "schwach", kept as data) and downloads. Content is in
-German and English (`<field>_de` / `<field>_en`, see `familie_portal.translation`). What is public is
+six administrative models from "stark" to "schwach", kept as data) and downloads. Content is in the
+portal's languages (`<field>_de`, `<field>_en`, `<field>_tr`, …, see `familie_portal.translation`); the
+addresses in German and English only. What is public is
 decided in one place: `WorkshopQuerySet.published()`.
 """
 
@@ -25,12 +26,15 @@ from filer.fields.image import FilerImageField
 from familie_portal.content import ContentManager
 from familie_portal.drafts import DraftMixin, one_draft_constraint
 from familie_portal.scheduling import Scheduled, ScheduledQuerySet
-from familie_portal.translation import Translated, TranslatedMixin, current_language
+from familie_portal.translation import Translated, TranslatedMixin, columns, current_language
 
 
 class WorkshopSeries(TranslatedMixin, models.Model):
     name_de = models.CharField(_("Name (Deutsch)"), max_length=200)
     name_en = models.CharField(_("Name (Englisch)"), max_length=200, blank=True)
+    name_tr = models.CharField(_("Name (Türkisch)"), max_length=200, blank=True)
+    name_uk = models.CharField(_("Name (Ukrainisch)"), max_length=200, blank=True)
+    name_ar = models.CharField(_("Name (Arabisch)"), max_length=200, blank=True)
     slug = models.SlugField(_("Kurzname in Adressen"), max_length=100, unique=True)
 
     name = Translated("name")
@@ -61,8 +65,8 @@ class WorkshopQuerySet(ScheduledQuerySet):
     def for_cards(self):
         """What a report card shows (templates/workshops/includes/workshop_card.html): no bodies, no organiser."""
         return self.select_related("series", "city").only(
-            "title_de", "title_en", "slug_de", "slug_en", "date", "end_date", "show_day", "teaser_de", "teaser_en",
-            "city", "series", "city__name", "series__name_de", "series__name_en",
+            *columns("title", "teaser"), "slug_de", "slug_en", "date", "end_date", "show_day",
+            "city", "series", "city__name", *(f"series__{name}" for name in columns("name")),
         )
 
     def for_detail(self):
@@ -81,6 +85,9 @@ class Workshop(DraftMixin, Scheduled, TranslatedMixin, models.Model):
     )
     title_de = models.CharField(_("Titel (Deutsch)"), max_length=200)
     title_en = models.CharField(_("Titel (Englisch)"), max_length=200, blank=True)
+    title_tr = models.CharField(_("Titel (Türkisch)"), max_length=200, blank=True)
+    title_uk = models.CharField(_("Titel (Ukrainisch)"), max_length=200, blank=True)
+    title_ar = models.CharField(_("Titel (Arabisch)"), max_length=200, blank=True)
     slug_de = models.SlugField(_("Adresse (Deutsch)"), max_length=200, unique=True)
     slug_en = models.SlugField(
         _("Adresse (Englisch)"), max_length=200, unique=True, blank=True,
@@ -102,29 +109,56 @@ class Workshop(DraftMixin, Scheduled, TranslatedMixin, models.Model):
     )
     teaser_de = models.TextField(_("Vorspann (Deutsch)"), help_text=_("Der hervorgehobene erste Absatz."))
     teaser_en = models.TextField(_("Vorspann (Englisch)"), blank=True)
+    teaser_tr = models.TextField(_("Vorspann (Türkisch)"), blank=True)
+    teaser_uk = models.TextField(_("Vorspann (Ukrainisch)"), blank=True)
+    teaser_ar = models.TextField(_("Vorspann (Arabisch)"), blank=True)
     body_de = HTMLField(_("Bericht (Deutsch)"), blank=True)
     body_en = HTMLField(_("Bericht (Englisch)"), blank=True)
+    body_tr = HTMLField(_("Bericht (Türkisch)"), blank=True)
+    body_uk = HTMLField(_("Bericht (Ukrainisch)"), blank=True)
+    body_ar = HTMLField(_("Bericht (Arabisch)"), blank=True)
     conclusion_de = HTMLField(_("Fazit (Deutsch)"), blank=True)
     conclusion_en = HTMLField(_("Fazit (Englisch)"), blank=True)
+    conclusion_tr = HTMLField(_("Fazit (Türkisch)"), blank=True)
+    conclusion_uk = HTMLField(_("Fazit (Ukrainisch)"), blank=True)
+    conclusion_ar = HTMLField(_("Fazit (Arabisch)"), blank=True)
 
     ranking_title_de = models.CharField(_("Überschrift der Rangfolge (Deutsch)"), max_length=200, blank=True)
     ranking_title_en = models.CharField(_("Überschrift der Rangfolge (Englisch)"), max_length=200, blank=True)
+    ranking_title_tr = models.CharField(_("Überschrift der Rangfolge (Türkisch)"), max_length=200, blank=True)
+    ranking_title_uk = models.CharField(_("Überschrift der Rangfolge (Ukrainisch)"), max_length=200, blank=True)
+    ranking_title_ar = models.CharField(_("Überschrift der Rangfolge (Arabisch)"), max_length=200, blank=True)
     ranking_high_de = models.CharField(_("Erster Rang heißt (Deutsch)"), max_length=60, blank=True,
                                        help_text=_("z. B. „stark“"))
     ranking_high_en = models.CharField(_("Erster Rang heißt (Englisch)"), max_length=60, blank=True)
+    ranking_high_tr = models.CharField(_("Erster Rang heißt (Türkisch)"), max_length=60, blank=True)
+    ranking_high_uk = models.CharField(_("Erster Rang heißt (Ukrainisch)"), max_length=60, blank=True)
+    ranking_high_ar = models.CharField(_("Erster Rang heißt (Arabisch)"), max_length=60, blank=True)
     ranking_low_de = models.CharField(_("Letzter Rang heißt (Deutsch)"), max_length=60, blank=True,
                                       help_text=_("z. B. „schwach“"))
     ranking_low_en = models.CharField(_("Letzter Rang heißt (Englisch)"), max_length=60, blank=True)
+    ranking_low_tr = models.CharField(_("Letzter Rang heißt (Türkisch)"), max_length=60, blank=True)
+    ranking_low_uk = models.CharField(_("Letzter Rang heißt (Ukrainisch)"), max_length=60, blank=True)
+    ranking_low_ar = models.CharField(_("Letzter Rang heißt (Arabisch)"), max_length=60, blank=True)
     ranking_note_de = models.TextField(_("Anmerkung zur Rangfolge (Deutsch)"), blank=True)
     ranking_note_en = models.TextField(_("Anmerkung zur Rangfolge (Englisch)"), blank=True)
+    ranking_note_tr = models.TextField(_("Anmerkung zur Rangfolge (Türkisch)"), blank=True)
+    ranking_note_uk = models.TextField(_("Anmerkung zur Rangfolge (Ukrainisch)"), blank=True)
+    ranking_note_ar = models.TextField(_("Anmerkung zur Rangfolge (Arabisch)"), blank=True)
 
     image = FilerImageField(
         on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("Bild")
     )
     image_alt_de = models.CharField(_("Alternativtext (Deutsch)"), max_length=300, blank=True)
     image_alt_en = models.CharField(_("Alternativtext (Englisch)"), max_length=300, blank=True)
+    image_alt_tr = models.CharField(_("Alternativtext (Türkisch)"), max_length=300, blank=True)
+    image_alt_uk = models.CharField(_("Alternativtext (Ukrainisch)"), max_length=300, blank=True)
+    image_alt_ar = models.CharField(_("Alternativtext (Arabisch)"), max_length=300, blank=True)
     image_caption_de = models.CharField(_("Bildunterschrift (Deutsch)"), max_length=300, blank=True)
     image_caption_en = models.CharField(_("Bildunterschrift (Englisch)"), max_length=300, blank=True)
+    image_caption_tr = models.CharField(_("Bildunterschrift (Türkisch)"), max_length=300, blank=True)
+    image_caption_uk = models.CharField(_("Bildunterschrift (Ukrainisch)"), max_length=300, blank=True)
+    image_caption_ar = models.CharField(_("Bildunterschrift (Arabisch)"), max_length=300, blank=True)
     image_credit = models.CharField(_("Bildnachweis"), max_length=200, blank=True)
 
     status = models.CharField(_("Status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -168,8 +202,8 @@ class Workshop(DraftMixin, Scheduled, TranslatedMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language: str | None = None) -> str:
-        # The address in any language of the portal; the slug of the language's column (German for
-        # the languages without columns).
+        # The address in any language of the portal: the English slug in English, the German one in
+        # the others (Turkish, Ukrainian and Arabic have no address columns).
         language = language or get_language() or current_language()
         with override(language):
             try:
@@ -224,12 +258,24 @@ class Contribution(TranslatedMixin, models.Model):
     name = models.CharField(_("Name"), max_length=200)
     role_de = models.CharField(_("Funktion (Deutsch)"), max_length=200, blank=True)
     role_en = models.CharField(_("Funktion (Englisch)"), max_length=200, blank=True)
+    role_tr = models.CharField(_("Funktion (Türkisch)"), max_length=200, blank=True)
+    role_uk = models.CharField(_("Funktion (Ukrainisch)"), max_length=200, blank=True)
+    role_ar = models.CharField(_("Funktion (Arabisch)"), max_length=200, blank=True)
     affiliation_de = models.CharField(_("Institution (Deutsch)"), max_length=200, blank=True)
     affiliation_en = models.CharField(_("Institution (Englisch)"), max_length=200, blank=True)
+    affiliation_tr = models.CharField(_("Institution (Türkisch)"), max_length=200, blank=True)
+    affiliation_uk = models.CharField(_("Institution (Ukrainisch)"), max_length=200, blank=True)
+    affiliation_ar = models.CharField(_("Institution (Arabisch)"), max_length=200, blank=True)
     topic_de = models.CharField(_("Thema des Beitrags (Deutsch)"), max_length=300, blank=True)
     topic_en = models.CharField(_("Thema des Beitrags (Englisch)"), max_length=300, blank=True)
+    topic_tr = models.CharField(_("Thema des Beitrags (Türkisch)"), max_length=300, blank=True)
+    topic_uk = models.CharField(_("Thema des Beitrags (Ukrainisch)"), max_length=300, blank=True)
+    topic_ar = models.CharField(_("Thema des Beitrags (Arabisch)"), max_length=300, blank=True)
     summary_de = HTMLField(_("Zusammenfassung (Deutsch)"), blank=True)
     summary_en = HTMLField(_("Zusammenfassung (Englisch)"), blank=True)
+    summary_tr = HTMLField(_("Zusammenfassung (Türkisch)"), blank=True)
+    summary_uk = HTMLField(_("Zusammenfassung (Ukrainisch)"), blank=True)
+    summary_ar = HTMLField(_("Zusammenfassung (Arabisch)"), blank=True)
 
     role = Translated("role")
     affiliation = Translated("affiliation")
@@ -257,13 +303,22 @@ class Quote(TranslatedMixin, models.Model):
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     text_de = models.TextField(_("Zitat (Deutsch)"))
     text_en = models.TextField(_("Zitat (Englisch)"), blank=True)
+    text_tr = models.TextField(_("Zitat (Türkisch)"), blank=True)
+    text_uk = models.TextField(_("Zitat (Ukrainisch)"), blank=True)
+    text_ar = models.TextField(_("Zitat (Arabisch)"), blank=True)
     speaker = models.CharField(_("Wer sagt es?"), max_length=200)
     caption_de = models.CharField(_("Bildunterschrift (Deutsch)"), max_length=300, blank=True)
     caption_en = models.CharField(_("Bildunterschrift (Englisch)"), max_length=300, blank=True)
+    caption_tr = models.CharField(_("Bildunterschrift (Türkisch)"), max_length=300, blank=True)
+    caption_uk = models.CharField(_("Bildunterschrift (Ukrainisch)"), max_length=300, blank=True)
+    caption_ar = models.CharField(_("Bildunterschrift (Arabisch)"), max_length=300, blank=True)
     photo = FilerImageField(on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                             verbose_name=_("Foto"))
     photo_alt_de = models.CharField(_("Alternativtext (Deutsch)"), max_length=300, blank=True)
     photo_alt_en = models.CharField(_("Alternativtext (Englisch)"), max_length=300, blank=True)
+    photo_alt_tr = models.CharField(_("Alternativtext (Türkisch)"), max_length=300, blank=True)
+    photo_alt_uk = models.CharField(_("Alternativtext (Ukrainisch)"), max_length=300, blank=True)
+    photo_alt_ar = models.CharField(_("Alternativtext (Arabisch)"), max_length=300, blank=True)
     photo_credit = models.CharField(_("Bildnachweis"), max_length=200, blank=True)
 
     text = Translated("text")
@@ -291,8 +346,14 @@ class RankedItem(TranslatedMixin, models.Model):
     position = models.PositiveSmallIntegerField(_("Rang"))
     label_de = models.CharField(_("Bezeichnung (Deutsch)"), max_length=200)
     label_en = models.CharField(_("Bezeichnung (Englisch)"), max_length=200, blank=True)
+    label_tr = models.CharField(_("Bezeichnung (Türkisch)"), max_length=200, blank=True)
+    label_uk = models.CharField(_("Bezeichnung (Ukrainisch)"), max_length=200, blank=True)
+    label_ar = models.CharField(_("Bezeichnung (Arabisch)"), max_length=200, blank=True)
     description_de = models.TextField(_("Erläuterung (Deutsch)"), blank=True)
     description_en = models.TextField(_("Erläuterung (Englisch)"), blank=True)
+    description_tr = models.TextField(_("Erläuterung (Türkisch)"), blank=True)
+    description_uk = models.TextField(_("Erläuterung (Ukrainisch)"), blank=True)
+    description_ar = models.TextField(_("Erläuterung (Arabisch)"), blank=True)
 
     label = Translated("label")
     description = Translated("description")
@@ -315,6 +376,9 @@ class Download(TranslatedMixin, models.Model):
     file = FilerFileField(on_delete=models.CASCADE, related_name="+", verbose_name=_("Datei"))
     title_de = models.CharField(_("Titel (Deutsch)"), max_length=200)
     title_en = models.CharField(_("Titel (Englisch)"), max_length=200, blank=True)
+    title_tr = models.CharField(_("Titel (Türkisch)"), max_length=200, blank=True)
+    title_uk = models.CharField(_("Titel (Ukrainisch)"), max_length=200, blank=True)
+    title_ar = models.CharField(_("Titel (Arabisch)"), max_length=200, blank=True)
 
     title = Translated("title")
     objects = ContentManager()

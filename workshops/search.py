@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from familie_portal.search.registry import Document, Provider
 from familie_portal.search.text import html_to_text
+from familie_portal.translation import languages_written
 from workshops.models import Contribution, Quote, RankedItem, Workshop
 
 
@@ -26,7 +27,7 @@ class WorkshopProvider(Provider):
     def documents(self, obj) -> list[Document]:
         date = timezone.make_aware(datetime.combine(obj.date, time(12)))
         documents = []
-        for language in ("de", "en"):
+        for language in languages_written(obj, "title", "teaser", "body", "conclusion"):
             parts = [
                 obj.translated("teaser", language),
                 html_to_text(obj.translated("body", language)),

@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 
 from events import selectors as events_selectors
 from events.calendar import local_midnight
-from familie_portal.translation import current_language
+from familie_portal.translation import columns, current_language
 from managers.models import Municipality, Organisation
 from workshops.models import Workshop, WorkshopSeries
 
@@ -17,7 +17,7 @@ from workshops.models import Workshop, WorkshopSeries
 # organiser's year page in the calendar). An organiser with hundreds of dates a year made the
 # report page 100 KB of links and cost a query over all of them.
 ORGANISER_EVENTS_SHOWN = 20
-OCCURRENCE_FIELDS = ("title_de", "title_en", "slug", "start", "end", "all_day", "rrule", "exdates", "series_end")
+OCCURRENCE_FIELDS = (*columns("title"), "slug", "start", "end", "all_day", "rrule", "exdates", "series_end")
 
 
 @dataclass
@@ -141,7 +141,7 @@ def filter_choices() -> FilterChoices:
         cities=list(workshop_cities().values_list("slug", "name")),
         series=[
             (item["slug"], item[series_name] or item["name_de"])
-            for item in workshop_series().values("slug", "name_de", "name_en")
+            for item in workshop_series().values("slug", *dict.fromkeys(("name_de", series_name)))
         ],
     )
 

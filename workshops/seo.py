@@ -5,7 +5,6 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from familie_portal.jsonld import json_ld_script
-from familie_portal.translation import current_language
 from workshops.models import Workshop
 
 
@@ -53,7 +52,7 @@ def workshop_json_ld(*, workshop: Workshop, request, contributions=None) -> Safe
         "@type": "Article",
         "headline": workshop.title,
         "description": meta_description(workshop, 300),
-        "inLanguage": current_language(),
+        "inLanguage": workshop.content_language,
         "url": url,
         "mainEntityOfPage": url,
         "datePublished": (workshop.published_at or workshop.created_at).isoformat(),

@@ -26,7 +26,7 @@ from django.views.generic import DetailView, ListView
 from menus.utils import set_language_changer
 
 from familie_portal.caching import cached_data
-from familie_portal.translation import current_language
+from familie_portal.translation import column, current_language
 from workshops import selectors
 from workshops.forms import WorkshopFilterForm
 from workshops.models import Workshop
@@ -71,7 +71,7 @@ class WorkshopDetailView(DetailView):
         workshops = Workshop.objects.published().for_detail().order_by()
         slug = self.kwargs["slug"]
         language = current_language()
-        workshop = _first(workshops.filter(**{f"slug_{language}": slug}))
+        workshop = _first(workshops.filter(**{column(Workshop, "slug", language): slug}))
         if workshop is None:
             # An address in the other language (e.g. a shared link): send to this language's address.
             workshop = _first(workshops.filter(Q(slug_de=slug) | Q(slug_en=slug)))

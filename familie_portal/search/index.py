@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.urls import NoReverseMatch
 
+from familie_portal import translation
 from familie_portal.models import SearchDocument
 from familie_portal.search.registry import Provider, provider_for, providers
 from familie_portal.search.text import fold
@@ -12,13 +13,21 @@ from familie_portal.search.text import fold
 # Text-search configuration per content language (PostgreSQL's built-in snowball stemmers).
 CONFIGS = {"de": "german", "en": "english"}
 # Languages whose pages, reports and events are mostly the German text (Turkish, Ukrainian, Arabic):
-# their visitors search the German index, and each result leads to the page under their prefix
-# (these languages keep the German addresses: /tr/veranstaltungen/...).
+# their visitors search their own language's documents (written only for what is translated, and
+# holding the German text of the fields that are not) and the German documents of everything else;
+# a German result leads to the page under their prefix (/tr/veranstaltungen/...). Their documents
+# are mixed German and translated text, so they are stemmed like the German ones (the German stemmer
+# leaves Arabic and Cyrillic words as they are), and one query matches both.
 SEARCHED_INSTEAD = "de"
 
 
 def searched_language(language: str) -> str:
+    """The language whose documents stand in for those `language` has none of."""
     return language if language in CONFIGS else SEARCHED_INSTEAD
+
+
+def config_for(language: str) -> str:
+    return CONFIGS.get(language) or CONFIGS[SEARCHED_INSTEAD]
 
 
 def result_url(url: str, *, searched: str, language: str) -> str:
@@ -40,7 +49,8 @@ def update_vectors(queryset=None) -> None:
     if not uses_postgres():
         return
     queryset = SearchDocument.objects.all() if queryset is None else queryset
-    for language, config in CONFIGS.items():
+    for language in dict.fromkeys([*CONFIGS, *translation.LANGUAGES]):
+        config = config_for(language)
         queryset.filter(language=language).exclude(folded_body="", search_vector__isnull=False).update(
             search_vector=SearchVector("folded_title", weight="A", config=config)
             + SearchVector("folded_body", weight="B", config=config),

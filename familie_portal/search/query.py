@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from familie_portal.models import SearchDocument
-from familie_portal.search.index import CONFIGS, uses_postgres
+from familie_portal.search.index import config_for, searched_language, uses_postgres
 from familie_portal.search.text import query_words, tsquery
 
 
@@ -56,14 +57,26 @@ def visible(now=None) -> Q:
     )
 
 
+def in_language(language: str) -> Q:
+    """The documents a visitor of `language` searches: its own; for Turkish, Ukrainian and Arabic also
+    the German ones of everything not written in it (no document of its own at the prefixed address)."""
+    fallback = searched_language(language)
+    if fallback == language:
+        return Q(language=language)
+    own = SearchDocument.objects.filter(
+        language=language, kind=OuterRef("kind"), url=Concat(Value(f"/{language}"), OuterRef("url"))
+    )
+    return Q(language=language) | (Q(language=fallback) & ~Exists(own))
+
+
 def search(*, query: str, language: str, kind: str | None = None) -> SearchResult:
     """Published documents in `language` matching every word of `query` (prefixes, stemmed on PostgreSQL)."""
     words = query_words(query)
     if not words:
         return SearchResult(words=[], queryset=SearchDocument.objects.none())
-    documents = SearchDocument.objects.filter(visible(), language=language)
+    documents = SearchDocument.objects.filter(visible(), in_language(language))
     if uses_postgres():
-        ts_query = SearchQuery(tsquery(words), search_type="raw", config=CONFIGS.get(language, "simple"))
+        ts_query = SearchQuery(tsquery(words), search_type="raw", config=config_for(language))
         matching = documents.filter(search_vector=ts_query)
         ordered = matching.annotate(rank=SearchRank(F("search_vector"), ts_query)).order_by(
             "-rank", F("date").desc(nulls_last=True), "pk"
@@ -85,7 +98,7 @@ def search(*, query: str, language: str, kind: str | None = None) -> SearchResul
 def documents(ids) -> list[SearchDocument]:
     """The documents for a page of result ids, in result order (`object_id`: an event result shows its places)."""
     ids = list(ids)
-    found = SearchDocument.objects.only("kind", "title", "body", "url", "date", "object_id").in_bulk(ids)
+    found = SearchDocument.objects.only("kind", "language", "title", "body", "url", "date", "object_id").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -131,9 +144,9 @@ UNION ALL
 
 def counts_and_page_statement(words, language, kind, per_page: int, number: int) -> tuple[str, list]:
     """PostgreSQL: (sql, params) reading the counts per kind and the ids of page `number` at once."""
-    ts_query = SearchQuery(tsquery(words), search_type="raw", config=CONFIGS.get(language, "simple"))
+    ts_query = SearchQuery(tsquery(words), search_type="raw", config=config_for(language))
     matches = (
-        SearchDocument.objects.filter(visible(), language=language, search_vector=ts_query)
+        SearchDocument.objects.filter(visible(), in_language(language), search_vector=ts_query)
         .annotate(rank=SearchRank(F("search_vector"), ts_query))
         .order_by()
         .values_list("pk", "kind", "date", "rank")

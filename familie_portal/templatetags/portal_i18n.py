@@ -3,8 +3,8 @@ Text in another language than the visitor's: a CMS page, report, event or profil
 in it is shown in German. One rule for all of them:
 
     {% load portal_i18n %}
-    {% untranslated workshop.content_language %}{{ workshop.body }}{% enduntranslated %}
-    <h1{% lang_attrs workshop.content_language %}>{{ workshop.title }}</h1>
+    {% untranslated workshop|written_in:"body" %}{{ workshop.body }}{% enduntranslated %}
+    <h1{% lang_attrs workshop|written_in:"title" %}>{{ workshop.title }}</h1>
 
 `untranslated` renders its content in that language (so a CMS placeholder finds the German
 plugins) inside templates/includes/untranslated.html: an element with lang and dir, preceded by a
@@ -15,6 +15,8 @@ one note). In the visitor's own language it renders the content alone.
 from django import template
 from django.utils import translation
 from django.utils.html import format_html
+
+from familie_portal import translation as translation_columns
 
 register = template.Library()
 NOTED = "portal_i18n.untranslated_noted"
@@ -74,3 +76,10 @@ OG_LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "uk": "uk_UA", "ar": 
 @register.filter
 def og_locale(language: str) -> str:
     return OG_LOCALES.get(language, "de_DE")
+
+
+@register.filter
+def written_in(obj, field: str) -> str:
+    """The language `obj.<field>` is shown in (familie_portal.translation.written_in), for
+    {% lang_attrs %} and {% untranslated %}: each field by its own, as editors translate field by field."""
+    return translation_columns.written_in(obj, field)

@@ -24,8 +24,12 @@ ALL = ["de", "en", *NEW]
 NOTE = {
     "tr": "Bu içerik henüz sizin dilinizde mevcut değil. Almanca sürümünü okuyorsunuz.",
 }
+# The Bochum report and workshop have Turkish, Ukrainian and Arabic titles and leads (the demo);
+# the Dortmund report and the Fachtag are German and English only.
 REPORT = "/werkstattreihe/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"
+GERMAN_REPORT = "/werkstattreihe/familien-beteiligen-stadtplanung/"
 EVENT = "/veranstaltungen/fachtag-familienzentren-und-verwaltung/"
+TRANSLATED_EVENT = "/veranstaltungen/familienfreundlichkeit-die-kommunalverwaltung-im-fokus/"
 # German path of each page type; the new languages keep the German addresses after their prefix.
 PAGES = {
     "home": "/",
@@ -81,8 +85,8 @@ def test_the_turkish_month_grid(client):
 
 
 def test_search_in_turkish_finds_the_german_texts_and_links_the_turkish_pages(client):
-    html = _get(client, "/tr/suche/?q=Kommunalverwaltung")
-    assert f'<a href="/tr{REPORT}">' in html
+    html = _get(client, "/tr/suche/?q=Familienzentren")
+    assert f'<a href="/tr{EVENT}">' in html
     assert '<h2 lang="de" dir="ltr"><a href="/tr' in html
     assert "Sonuç yok" not in html
 
@@ -154,7 +158,7 @@ def test_german_text_in_an_arabic_page_is_left_to_right(client, language):
     assert 'class="untranslated__note"' in html
 
 
-@pytest.mark.parametrize("url", [EVENT, REPORT])
+@pytest.mark.parametrize("url", [EVENT, GERMAN_REPORT])
 def test_events_and_reports_show_their_german_text_marked_as_german(client, url):
     html = _get(client, f"/tr{url}")
     assert NOTE["tr"] in html
@@ -163,6 +167,62 @@ def test_events_and_reports_show_their_german_text_marked_as_german(client, url)
     # The English page of a translated event or report needs no note.
     english = client.get(f"/en{url}", follow=True).content.decode()
     assert "untranslated__note" not in english
+
+
+# --- content written in the new languages (model columns `<field>_tr`, `_uk`, `_ar`) ---------------
+
+TRANSLATED_TITLES = {
+    "tr": "Aile Dostu Yaklaşım – Odakta Belediye Yönetimi",
+    "uk": "Дружність до сімей – у центрі уваги муніципальне управління",
+    "ar": "مراعاة الأسرة – الإدارة البلدية في دائرة الضوء",
+}
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_a_translated_report_shows_its_title_and_teaser_in_the_language_and_the_body_marked_german(client, language):
+    html = _get(client, f"/{language}{REPORT}")
+    assert f"<h1>{TRANSLATED_TITLES[language]}</h1>" in html  # the page's own language: no lang attribute
+    lead = html[html.index('<p class="lead">'):]
+    assert lead.index("</p>") < lead.index("untranslated")  # the teaser is not inside a German block
+    # The body nobody translated: German, marked, after the note (once).
+    body = html[html.index('class="workshop-report__body"') - 200:]
+    assert 'class="untranslated__content" lang="de" dir="ltr"' in body
+    assert "Den Workshop eröffnete Prof. Dr. Jörg Bogumil" in body
+    assert html.count('class="untranslated__note"') == 1
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_a_translated_event_has_no_note_and_the_list_names_its_language(client, language):
+    html = _get(client, f"/{language}{TRANSLATED_EVENT}")
+    assert f"<h1>{TRANSLATED_TITLES[language]}</h1>" in html
+    assert '<p class="lead">' in html and "untranslated__note" in html  # the description is German only
+    lead = html[html.index('<p class="lead">'):]
+    assert lead.index("</p>") < lead.index("untranslated")
+    assert '<div class="untranslated__content" lang="de" dir="ltr"><div class="event__description">' in html
+    month = _get(client, f"/{language}/veranstaltungen/2008/4/")
+    assert f'class="event-item__title"><a href="/{language}{TRANSLATED_EVENT}' in month
+
+
+def test_english_visitors_keep_the_english_text(client):
+    html = _get(client, TRANSLATED_EVENT.replace("/veranstaltungen/", "/en/events/"))
+    assert "Family-friendliness – the municipal administration in focus" in html
+    assert "untranslated__note" not in html
+
+
+def test_search_in_arabic_finds_the_arabic_title(client):
+    html = _get(client, "/ar/suche/?q=الإدارة البلدية")
+    assert f'<a href="/ar{REPORT}">{TRANSLATED_TITLES["ar"]}</a>' in html
+    assert f'<a href="/ar{TRANSLATED_EVENT}">' in html
+    # A German word still finds what is German only (the Fachtag), linked under /ar/.
+    assert f'<a href="/ar{EVENT}">' in _get(client, "/ar/suche/?q=Familienzentren")
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_feeds_and_ical_carry_the_translated_title(client, language):
+    assert f"<title>{TRANSLATED_TITLES[language]}</title>" in _get(client, f"/{language}/werkstattreihe/feed/rss/")
+    ics = _get(client, f"/{language}{TRANSLATED_EVENT.rstrip('/')}.ics").replace("\r\n ", "")
+    assert f"SUMMARY;LANGUAGE={language}:{TRANSLATED_TITLES[language]}" in ics
+    assert "DESCRIPTION;LANGUAGE=de:" in ics  # the description is German
 
 
 def test_profile_focus_in_german_is_marked(client):
@@ -312,3 +372,20 @@ def test_a_missing_page_offers_each_languages_start_page_and_no_alternates(clien
     links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', chooser)
     assert links and all(href == ("/" if code == "de" else f"/{code}/") for href, code in links)
     assert "/t-es-nicht" not in html
+
+
+@pytest.mark.parametrize(("model", "field"), [("workshops.Workshop", "teaser"), ("events.Event", "lead")])
+def test_the_admin_shows_the_new_languages_in_their_own_fieldsets_with_lang_and_dir(admin_client_demo, model, field):
+    from django.apps import apps
+
+    model = apps.get_model(model)
+    obj = model.objects.filter(title_de="Familienfreundlichkeit – Die Kommunalverwaltung im Fokus").first()
+    html = admin_client_demo.get(f"/admin/{model._meta.app_label}/{model._meta.model_name}/{obj.pk}/change/")
+    html = html.content.decode()
+    for name in ["Türkçe", "Українська", "العربيّة"]:
+        assert re.search(rf'<fieldset class="module aligned collapse[^"]*"[^>]*>.*?{name}', html, re.S), name
+    arabic = re.search(rf'<(?:input|textarea)[^>]*name="{field}_ar"[^>]*>', html).group()
+    assert 'lang="ar"' in arabic and 'dir="rtl"' in arabic
+    turkish = re.search(r'<(?:input|textarea)[^>]*name="title_tr"[^>]*>', html).group()
+    assert 'lang="tr"' in turkish and 'value="Aile Dostu Yaklaşım – Odakta Belediye Yönetimi"' in turkish
+    assert "Titel (Türkisch)" in html

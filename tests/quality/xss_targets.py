@@ -41,6 +41,7 @@ from PIL import Image as PILImage
 from events.models import Category, Event, EventDownload, TargetGroup
 from familie_portal.demo import publish
 from familie_portal.search.query import search
+from familie_portal.translation import LANGUAGES, columns
 from managers.models import FamilyManager, Kreis, Municipality, Organisation, Regierungsbezirk
 from tests.quality.xss_payloads import EMAIL_PAYLOADS, URL_PAYLOADS
 from workshops.models import Contribution, Download, Quote, RankedItem, Workshop, WorkshopSeries
@@ -96,8 +97,9 @@ def _fill(obj, payload: str, *fields: str):
     return obj
 
 
-def _both(*names: str) -> tuple[str, ...]:
-    return tuple(f"{name}_{language}" for name in names for language in ("de", "en"))
+def _languages(*names: str) -> tuple[str, ...]:
+    """The columns of translated fields in every language (familie_portal.translation)."""
+    return columns(*names)
 
 
 def accepted_by_admin_form(model, field: str, candidates: list[str]) -> list[str]:
@@ -132,9 +134,9 @@ def _filer_pdf(user) -> FilerFile:
 
 
 def _search_urls(words: tuple[str, ...], kind: str) -> list[str]:
-    """Every result page of the site search for each word, in both languages."""
+    """Every result page of the site search for each word, in every language."""
     urls = []
-    for language in ("de", "en"):
+    for language in LANGUAGES:
         with override(language):
             base = reverse("search")
         for word in words:
@@ -159,10 +161,10 @@ def _pages(url: str, count: int, per_page: int) -> list[str]:
 
 # --- workshop reports ---------------------------------------------------------------------------
 
-WORKSHOP_TEXT = _both("title", "teaser", "body", "conclusion", "ranking_title", "ranking_high", "ranking_low",
+WORKSHOP_TEXT = _languages("title", "teaser", "body", "conclusion", "ranking_title", "ranking_high", "ranking_low",
                       "ranking_note", "image_alt", "image_caption") + ("image_credit",)
-CONTRIBUTION_TEXT = ("academic_title", "name") + _both("role", "affiliation", "topic", "summary")
-QUOTE_TEXT = _both("text", "caption", "photo_alt") + ("speaker", "photo_credit")
+CONTRIBUTION_TEXT = ("academic_title", "name") + _languages("role", "affiliation", "topic", "summary")
+QUOTE_TEXT = _languages("text", "caption", "photo_alt") + ("speaker", "photo_credit")
 WORKSHOP_YEAR = 2031
 
 
@@ -187,11 +189,12 @@ def _workshops(payloads, user):
         _fill(Contribution(workshop=workshop), payload, *CONTRIBUTION_TEXT).save()
         _fill(Quote(workshop=workshop, photo=image), payload, *QUOTE_TEXT).save()
         for position in (1, 2):  # first and last rank show the poles ("stark" … "schwach")
-            _fill(RankedItem(workshop=workshop, position=position), payload, *_both("label", "description")).save()
-        _fill(Download(workshop=workshop, file=pdf), payload, *_both("title")).save()
-        urls += [workshop.get_absolute_url("de"), workshop.get_absolute_url("en")]
+            item = RankedItem(workshop=workshop, position=position)
+            _fill(item, payload, *_languages("label", "description")).save()
+        _fill(Download(workshop=workshop, file=pdf), payload, *_languages("title")).save()
+        urls += [workshop.get_absolute_url(language) for language in LANGUAGES]
     per_page = WorkshopListView.paginate_by
-    for language in ("de", "en"):
+    for language in LANGUAGES:
         with override(language):
             urls += _pages(f"{reverse('workshops:list')}?year={WORKSHOP_YEAR}", len(payloads), per_page)
             urls += [reverse("workshops:feed-rss"), reverse("workshops:feed-atom")]
@@ -201,7 +204,7 @@ def _workshops(payloads, user):
 
 # --- events -------------------------------------------------------------------------------------
 
-EVENT_TEXT = _both("title", "lead", "description") + (
+EVENT_TEXT = _languages("title", "lead", "description") + (
     "venue_name", "venue_street", "venue_postcode", "venue_city", "image_alt", "image_credit")
 XT_ORGANISER = "xt-veranstalter"
 
@@ -218,9 +221,9 @@ def _events(payloads, user):
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     days, urls = set(), []
     for index, payload in enumerate(payloads):
-        category = _fill(Category(slug=f"xt-kategorie-{index}"), payload, *_both("name"))
+        category = _fill(Category(slug=f"xt-kategorie-{index}"), payload, *_languages("name"))
         category.save()
-        group = _fill(TargetGroup(slug=f"xt-zielgruppe-{index}"), payload, *_both("name"))
+        group = _fill(TargetGroup(slug=f"xt-zielgruppe-{index}"), payload, *_languages("name"))
         group.save()
         offset = timedelta(days=2, hours=index)
         start = now + offset if index % 2 == 0 else now - offset
@@ -233,9 +236,9 @@ def _events(payloads, user):
         )
         event.save()
         event.target_groups.set([group])
-        _fill(EventDownload(event=event, file=pdf), payload, *_both("title")).save()
+        _fill(EventDownload(event=event, file=pdf), payload, *_languages("title")).save()
         days.add(timezone.localtime(start).date())
-        for language in ("de", "en"):
+        for language in LANGUAGES:
             with override(language):
                 urls.append(event.get_absolute_url())
     for language in ("de", "en"):
@@ -250,6 +253,8 @@ def _events(payloads, user):
             for year, month in sorted({(day.year, day.month) for day in days}):
                 urls.append(reverse("events:month", args=[year, month]))
             urls += [reverse("events:day", args=[day.year, day.month, day.day]) for day in sorted(days)]
+    with override("ar"):  # the lists in a language with its own columns (cards, filter choices)
+        urls += [f"{reverse('events:upcoming')}?organiser={XT_ORGANISER}", reverse("events:upcoming")]
     urls += ["/", "/en/"]  # "Nächste Termine" and the mini calendar
     return urls + _search_urls(("XSS", "alert"), "event")
 
@@ -286,7 +291,8 @@ def _organisations(payloads, user):
 
 # --- Familienmanager profiles -------------------------------------------------------------------
 
-PROFILE_TEXT = ("name", "photo_alt", "role", "phone", "address", "course", "certificate_number", "focus", "focus_en")
+PROFILE_TEXT = ("name", "photo_alt", "role", "phone", "address", "course", "certificate_number", "focus",
+                *columns("focus", languages=LANGUAGES[1:]))
 
 
 def _profiles(payloads, user):
@@ -312,7 +318,7 @@ def _profiles(payloads, user):
             profile.photo = photo
         profile.save()
         profile.municipalities.set([bochum])
-        for language in ("de", "en"):
+        for language in LANGUAGES:
             with override(language):
                 urls.append(profile.get_absolute_url())
     public_in_bochum = FamilyManager.objects.public().active_in(bochum).count()
@@ -461,16 +467,16 @@ TARGETS: list[Target] = [
            tuple(f"workshops.Workshop.{f}" for f in WORKSHOP_TEXT)
            + tuple(f"workshops.Contribution.{f}" for f in CONTRIBUTION_TEXT)
            + tuple(f"workshops.Quote.{f}" for f in QUOTE_TEXT)
-           + tuple(f"workshops.RankedItem.{f}" for f in _both("label", "description"))
-           + tuple(f"workshops.Download.{f}" for f in _both("title"))
-           + tuple(f"workshops.WorkshopSeries.{f}" for f in _both("name"))
+           + tuple(f"workshops.RankedItem.{f}" for f in _languages("label", "description"))
+           + tuple(f"workshops.Download.{f}" for f in _languages("title"))
+           + tuple(f"workshops.WorkshopSeries.{f}" for f in _languages("name"))
            # every app target's search result pages show the indexed title and a passage of the body
            + ("familie_portal.SearchDocument.title", "familie_portal.SearchDocument.body"),
            _workshops),
     Target("event, category, target group, download",
            tuple(f"events.Event.{f}" for f in EVENT_TEXT + ("registration_url", "registration_email"))
            + tuple(f"events.{model}.{f}" for model in ("Category", "TargetGroup", "EventDownload")
-                   for f in _both("title" if model == "EventDownload" else "name")),
+                   for f in _languages("title" if model == "EventDownload" else "name")),
            _events),
     Target("organisation", ("managers.Organisation.name", "managers.Organisation.short_name",
                             "managers.Organisation.website"), _organisations),

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS as WEEKDAYS_FULL
 from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.formats import date_format
+from django.utils.translation import ngettext
 
 # The calendar answers for these years only; anything else is a 404, not an endless crawl.
 MIN_YEAR = 1990
@@ -76,6 +78,21 @@ class CalendarDay:
     @property
     def has_events(self) -> bool:
         return bool(self.occurrences)
+
+    # What a grid's cell writes (events/includes/month_grid.html), prepared here: its table has up to 84
+    # cells (the month page's grid and the sidebar's), a `date` filter or a plural {% blocktranslate %}
+    # in each costs more than the rest of the cell.
+    @property
+    def iso(self) -> str:
+        """2008-05-06 (the `date` filter's "Y-m-d")."""
+        return self.date.isoformat()
+
+    @property
+    def label(self) -> str:
+        """The day's link name: "6. Mai 2008: 3 Veranstaltungen"."""
+        count = len(self.occurrences)
+        return ngettext("%(date)s: %(counter)s Veranstaltung", "%(date)s: %(counter)s Veranstaltungen", count) % {
+            "date": date_format(self.date, "DATE_FORMAT"), "counter": count}
 
 
 @dataclass

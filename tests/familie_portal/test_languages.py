@@ -205,8 +205,12 @@ def test_a_translated_event_has_no_note_and_the_list_names_its_language(client, 
 
 def test_english_visitors_keep_the_english_text(client):
     html = _get(client, TRANSLATED_EVENT.replace("/veranstaltungen/", "/en/events/"))
-    assert "Family-friendliness – the municipal administration in focus" in html
-    assert "untranslated__note" not in html
+    assert "<h1>Family-friendliness – the municipal administration in focus</h1>" in html
+    assert '<p class="lead">IQZ workshop on family-friendly municipalities' in html
+    # Only the description has no English text: it alone is German, marked, after the English note.
+    assert html.count('class="untranslated__note"') == 1
+    block = html[html.index('class="untranslated__content"'):]
+    assert block.startswith('class="untranslated__content" lang="de" dir="ltr"><div class="event__description">')
 
 
 def test_search_in_arabic_finds_the_arabic_title(client):

@@ -77,8 +77,11 @@ def uncached(settings):
 @pytest.fixture
 def portal_caches(settings):
     """The portal's caches on, as in production (familie_portal.caching): the page cache and the parts."""
+    from familie_portal.settings.base import cms_cache_durations
+
     settings.PORTAL_CACHES = True
     settings.PORTAL_PAGE_CACHE = True
+    settings.CMS_CACHE_DURATIONS = cms_cache_durations(True)  # django CMS's menu kept an hour, as in production
     cache.clear()
     return settings
 

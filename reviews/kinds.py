@@ -71,7 +71,7 @@ def planned_publication(obj) -> datetime | None:
 
 
 def replaces_public_version(obj) -> bool:
-    """A page draft whose page has a published version (publishing the draft ends that one at once)."""
+    """A page draft whose page has a published version (approved for later, that one stays public until then)."""
     if not isinstance(obj, PageContent):
         return False
     return PageContent.admin_manager.filter(page=obj.page, language=obj.language,

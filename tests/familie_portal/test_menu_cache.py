@@ -15,7 +15,8 @@ from djangocms_versioning.models import Version
 
 from tests.familie_portal import test_timed_publishing
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
+# The test settings as `make run`: the portal's caches off (so django CMS keeps no menu).
+pytestmark = pytest.mark.django_db
 MOMENT = test_timed_publishing.MOMENT
 LINK = 'href="/fachtag-kormoranbruecke/"'
 

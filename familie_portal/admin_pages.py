@@ -17,7 +17,9 @@ The version list of pages (djangocms-versioning's PageContentVersion admin) is o
 Redaktion for the pages they may change (roles: view/change of the proxy model). Its views trust the
 model permission and look versions up by id alone, so `guard_page_versions()` (called once django CMS
 has registered that admin) puts the page permission in front of every view addressed by a version
-and of the list of one page's versions; another city's page answers a 403 that says why.
+and of the list of one page's versions; another city's page answers a 403 that says why. Its
+"Veröffentlichen mit Zeitgrenzen" (djangocms-timed-publishing) keeps a new version for later waiting while
+the public version stays (familie_portal.page_schedule).
 """
 
 from functools import wraps
@@ -25,16 +27,23 @@ from functools import wraps
 from cms.admin.forms import DuplicatePageForm
 from cms.admin.pageadmin import PageAdmin, PageContentAdmin
 from cms.admin.placeholderadmin import PlaceholderAdmin
+from cms.constants import MODAL_HTML_REDIRECT
 from cms.models import Page, PageContent, Placeholder
 from cms.utils import get_current_site
 from cms.utils.admin import jsonify_request
 from cms.utils.page_permissions import user_can_change_all_pages, user_can_change_page, user_can_view_page_draft
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseForbidden
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.urls import URLPattern
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from djangocms_timed_publishing.forms import TimedPublishingForm
+from djangocms_versioning.exceptions import ConditionFailed
+from djangocms_versioning.helpers import version_list_url
 from djangocms_versioning.models import Version
 
 from familie_portal.exceptions import OtherMunicipality
@@ -132,6 +141,37 @@ class PageVersionGuardMixin:
                 page = None
             self._require_page(request, page)
         return super().changelist_view(request, extra_context)
+
+    def timed_publish_view(self, request, object_id, *args, **kwargs):
+        """"Veröffentlichen mit Zeitgrenzen": a new version for later waits (familie_portal.page_schedule)
+        instead of ending the public version now; everything else is djangocms-timed-publishing's view."""
+        self.guard_version(request, object_id)
+        if request.method == "POST":
+            response = self._publish_later(request, object_id)
+            if response is not None:
+                return response
+        return super().timed_publish_view(request, object_id, *args, **kwargs)
+
+    def _publish_later(self, request, object_id):
+        from familie_portal import page_schedule
+
+        form = TimedPublishingForm(request.POST)
+        if not form.is_valid():
+            return None
+        start, end = form.cleaned_data["visibility_start"], form.cleaned_data["visibility_end"]
+        version = self.get_object(request, unquote(object_id))
+        if version is None or not page_schedule.waits(version, start) or not version.can_be_published():
+            return None
+        try:
+            version.check_publish(request.user)
+        except ConditionFailed:
+            return None  # the package's view refuses it with its message
+        page_schedule.publish_version(version, request.user, start=start, end=end)
+        moment = formats.date_format(timezone.localtime(start), "SHORT_DATETIME_FORMAT")
+        self.message_user(request, gettext(
+            "Diese Fassung wird am %(moment)s veröffentlicht; bis dahin bleibt die jetzt veröffentlichte "
+            "Fassung öffentlich.") % {"moment": moment})
+        return HttpResponse(MODAL_HTML_REDIRECT.format(url=version_list_url(version.content)))
 
 
 def _guarded(name):

@@ -5,6 +5,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from familie_portal.content import ContentManager
+
 
 class SearchDocument(models.Model):
     """One public thing in one language, as the site search sees it.
@@ -72,3 +74,29 @@ class ContentCheck(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} {self.object_id}: {self.checked_at:%Y-%m-%d}"
+
+
+class ScheduledPagePublication(models.Model):
+    """A page version (djangocms-versioning) to be published at `publish_at`, kept as a draft until then.
+
+    djangocms-versioning ends the published version of a page the moment a new one is published, also
+    one with a later visibility start (djangocms-timed-publishing): the page would be offline until that
+    start. So a new version for later waits here, and the previous one stays public until the moment
+    (`familie_portal.page_schedule`). Written through ContentManager: recording one starts a new content
+    generation, so the caches learn the moment at once (`scheduling.next_change`).
+    """
+
+    version = models.OneToOneField("djangocms_versioning.Version", on_delete=models.CASCADE,
+                                   related_name="scheduled_publication")
+    publish_at = models.DateTimeField(_("veröffentlichen am"), db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = ContentManager()
+
+    class Meta:
+        verbose_name = _("geplante Veröffentlichung einer Seite")
+        verbose_name_plural = _("geplante Veröffentlichungen von Seiten")
+
+    def __str__(self):
+        return f"{self.version} → {self.publish_at:%Y-%m-%d %H:%M}"

@@ -87,6 +87,10 @@ def _upcoming_moment(now: datetime) -> datetime | None:
     ]
     # A draft approved for a later moment replaces its published original then (familie_portal.drafts).
     columns += [(model._default_manager.filter(draft_of__isnull=False), "merge_at") for model in drafted_models()]
+    # A new page version published for later replaces the public one then (familie_portal.page_schedule).
+    from familie_portal.page_schedule import pending
+
+    columns += [(pending(), "publish_at")]
     if apps.is_installed("djangocms_timed_publishing"):
         from djangocms_timed_publishing.models import TimedPublishingInterval
         from djangocms_versioning.constants import PUBLISHED
@@ -119,21 +123,26 @@ def next_change(generation: int) -> datetime | None:
     return moment
 
 
-def _merge_due_drafts() -> None:
+def _apply_due_changes() -> None:
+    """Drafts approved for the moment replace their originals; page versions published for it replace
+    the public version (familie_portal.page_schedule)."""
     from django.db import DatabaseError
 
     from familie_portal.drafts import merge_due
+    from familie_portal.page_schedule import publish_due
 
-    try:
-        merge_due()
-    except DatabaseError:  # tried again at the next moment's request and in the daily job
-        logger.exception("Approved drafts not merged")
+    for apply, what in ((merge_due, "Approved drafts not merged"), (publish_due, "Scheduled pages not published")):
+        try:
+            apply()
+        except DatabaseError:  # tried again at the next moment's request and in the daily job
+            logger.exception(what)
 
 
 def catch_up() -> None:
     """
     At the first request after a scheduled moment: merge the drafts approved for that moment
-    (familie_portal.drafts), start a new content generation (familie_portal.caching),
+    (familie_portal.drafts) and publish the page versions planned for it (familie_portal.page_schedule),
+    start a new content generation (familie_portal.caching),
     as a save would, and empty django CMS's menu cache (its nodes leave out pages whose time limits had not
     started; djangocms-timed-publishing). Nothing cached before the moment is used after it. Called first
     in every request, with the portal's caches on or off (caching.middleware: with them off, as in
@@ -149,7 +158,7 @@ def catch_up() -> None:
     except DatabaseError:  # the database is away: cached pages are still served (README, "Betrieb")
         return
     if moment is not None and moment <= timezone.now():
-        _merge_due_drafts()
+        _apply_due_changes()
         caching.content_changed()
         if apps.is_installed("menus"):
             from menus.menu_pool import menu_pool

@@ -11,7 +11,8 @@ starts one too).
   deploy/systemd/familie-portal-jobs.timer). Today: the search index rebuild, the deletion of
   registrations' personal data after the retention period and of pending profile photo uploads older
   than a day, the reminders before registered dates, the deletion of feedback messages' personal data
-  after their retention period, and drafts approved for a moment that has passed.
+  after their retention period, drafts approved for a moment that has passed, and page versions
+  published for such a moment.
 
 Log lines name the task and the attempt, never addresses or message text (no personal data).
 """
@@ -134,8 +135,18 @@ def merge_approved_drafts() -> int:
     return count
 
 
+@task()
+def publish_scheduled_pages() -> int:
+    """Page versions published for a moment that has passed (familie_portal.page_schedule; requests do it too)."""
+    from familie_portal.page_schedule import publish_due
+
+    count = publish_due()
+    logger.info("Scheduled page versions published: %d", count, extra={"task": "publish_scheduled_pages"})
+    return count
+
+
 # The periodic jobs, by schedule name (`manage.py enqueue_jobs <name>`, run by a systemd timer).
 SCHEDULED_JOBS = {
-    "daily": [merge_approved_drafts, rebuild_search_index, purge_registrations, delete_pending_uploads,
-              send_registration_reminders, purge_feedback],
+    "daily": [merge_approved_drafts, publish_scheduled_pages, rebuild_search_index, purge_registrations,
+              delete_pending_uploads, send_registration_reminders, purge_feedback],
 }

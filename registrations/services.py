@@ -148,8 +148,10 @@ def registration_delete(*, registration: Registration, base_url: str) -> None:
 
 
 def event_date_cancel(*, event_date: EventDate, base_url: str) -> int:
-    """The date does not take place: sign-up closed, every place and waiting position cancelled, each
-    person told by mail. Returns how many were told (again: none)."""
+    """The date does not take place: every place and waiting position cancelled, each person told by mail.
+    Returns how many were told (again: none). Whether it takes sign-ups is not stored here: a date the
+    series leaves out is no occurrence ("Dieser Termin entfällt"), so removing the exception opens it
+    again; "Anmeldung geschlossen" (`closed`) stays the organiser's own switch."""
     with transaction.atomic():
         event_date = _locked_date(event_date.pk)
         active = list(event_date.registrations.filter(status__in=Registration.ACTIVE)
@@ -164,18 +166,18 @@ def event_date_cancel(*, event_date: EventDate, base_url: str) -> int:
                 told += 1
         event_date.cancelled += event_date.confirmed + event_date.waiting
         event_date.confirmed = event_date.waiting = 0
-        event_date.closed = True
-        event_date.save(update_fields=["confirmed", "waiting", "cancelled", "closed"])
+        event_date.save(update_fields=["confirmed", "waiting", "cancelled"])
     return told
 
 
 def event_cancelled_dates(*, instance, **kwargs) -> None:
     """After an event is saved (a post_save receiver): every coming date with registrations that the
-    series now leaves out (its "Ausnahmen") is cancelled for its participants (event_date_cancel)."""
+    series now leaves out (its "Ausnahmen") is cancelled for its participants (event_date_cancel; once:
+    only active registrations are told), also one whose sign-up the organiser had closed."""
     if not instance.rrule or not instance.exdates:
         return
     cancelled_days = set(instance.exception_dates)
-    for event_date in EventDate.objects.filter(event=instance, start__gt=timezone.now(), closed=False):
+    for event_date in EventDate.objects.filter(event=instance, start__gt=timezone.now()):
         if local_date(event_date.start) in cancelled_days:
             event_date_cancel(event_date=event_date, base_url=mails.site_base_url())
 

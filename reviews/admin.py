@@ -63,8 +63,8 @@ def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url:
                            initial={"publish_at": kinds.planned_publication(obj)})
         if kinds.replaces_public_version(obj):
             form.fields["publish_at"].help_text = _(
-                "%(help)s Mit einem späteren Zeitpunkt ist die jetzt veröffentlichte Fassung bis dahin nicht "
-                "mehr öffentlich.") % {"help": form.fields["publish_at"].help_text}
+                "%(help)s Mit einem späteren Zeitpunkt bleibt die jetzt veröffentlichte Fassung bis dahin "
+                "öffentlich und wird dann ersetzt.") % {"help": form.fields["publish_at"].help_text}
     else:
         form = ReviewStepForm(request.POST or None, comment_required=required)
     form.fields["comment"].help_text = help_text

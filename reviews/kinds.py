@@ -7,11 +7,10 @@ from datetime import datetime
 from cms.models import PageContent
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from djangocms_timed_publishing.models import TimedPublishingInterval
 from djangocms_versioning.constants import DRAFT, PUBLISHED
 from djangocms_versioning.models import Version
 
-from familie_portal import drafts
+from familie_portal import drafts, page_schedule
 from managers.models import FamilyManager
 from workshops.models import Workshop
 
@@ -31,7 +30,8 @@ def title(obj) -> str:
 def publish(obj, user, at: datetime | None = None):
     """Make `obj` public as it is now, at once or (`at`, a later moment) from `at` on: the reviewer's act,
     after the checks of reviews.services. Pages: the version is published with djangocms-timed-publishing's
-    visibility start; events, reports, profiles: published with "veröffentlichen am" (no `at`: cleared).
+    visibility start (a page with a public version keeps that until `at`: familie_portal.page_schedule);
+    events, reports, profiles: published with "veröffentlichen am" (no `at`: cleared).
 
     Returns what the public then sees: `obj`, or for the draft of a published object its original,
     into which the draft is merged (at `at`, if that is later: familie_portal.drafts)."""
@@ -46,9 +46,8 @@ def publish(obj, user, at: datetime | None = None):
         version = Version.objects.get_for_content(obj)
         if version.state != DRAFT:
             raise ReviewError(_("Diese Fassung ist kein Entwurf mehr."))
-        if at is not None:
-            TimedPublishingInterval.objects.update_or_create(version=version, defaults={"start": at})
-        version.publish(user)
+        # A page with a public version keeps it until `at` (familie_portal.page_schedule).
+        page_schedule.publish_version(version, user, start=at)
         return obj
     if isinstance(obj, FamilyManager) and not obj.consent_to_publication:
         raise ReviewError(_("Ohne Einwilligung der Person kann das Profil nicht veröffentlicht werden."))
@@ -72,7 +71,7 @@ def planned_publication(obj) -> datetime | None:
 
 
 def replaces_public_version(obj) -> bool:
-    """A page draft whose page has a published version (publishing the draft ends that one at once)."""
+    """A page draft whose page has a published version (approved for later, that one stays public until then)."""
     if not isinstance(obj, PageContent):
         return False
     return PageContent.admin_manager.filter(page=obj.page, language=obj.language,

@@ -69,16 +69,23 @@ def _german_outside_requests():
 
 @pytest.fixture
 def uncached(settings):
-    """Render every request, no cache at all (the test settings' default; query-count tests say so)."""
+    """Render every request, none of the portal's caches (the test settings' default; query-count tests say so).
+    django CMS's menu is kept as on a running site with the caches on: the counts measure rendering a page."""
+    from familie_portal.settings.base import cms_cache_durations
+
     settings.PORTAL_CACHES = False
+    settings.CMS_CACHE_DURATIONS = cms_cache_durations(True)
     return settings
 
 
 @pytest.fixture
 def portal_caches(settings):
     """The portal's caches on, as in production (familie_portal.caching): the page cache and the parts."""
+    from familie_portal.settings.base import cms_cache_durations
+
     settings.PORTAL_CACHES = True
     settings.PORTAL_PAGE_CACHE = True
+    settings.CMS_CACHE_DURATIONS = cms_cache_durations(True)  # django CMS's menu kept an hour, as in production
     cache.clear()
     return settings
 

@@ -300,7 +300,7 @@ CMS_PLACEHOLDER_CONF = {
 # portal's content, which django CMS's caches do not (a block showing a report or the map would
 # go stale). One cache layer, with one switch.
 CMS_PAGE_CACHE = CMS_PLACEHOLDER_CACHE = CMS_PLUGIN_CACHE = False
-CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 300}
+# CMS_CACHE_DURATIONS follows PORTAL_CACHES (below).
 # Versioned content stays in the database when an editor "deletes" it from a draft.
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False
 # The history's compare view (django-reversion-compare) compares foreign keys by their ids: by
@@ -409,6 +409,18 @@ PORTAL_CSP_EDITOR_DIRECTIVES = {
 # request), on in production and `make bench`. Every saved row and every publish starts a new
 # generation, so nobody waits for PORTAL_CACHE_SECONDS, which only bounds how long entries live.
 PORTAL_CACHES = env.bool("PORTAL_CACHES", default=False)
+
+
+def cms_cache_durations(portal_caches: bool) -> dict[str, int]:
+    """django CMS's own caches (seconds). Its menu cache is cleared when django CMS publishes in this
+    process and at every scheduled moment (familie_portal.scheduling.catch_up), not on a change it does
+    not see (a publish in the worker, a queryset update): with the portal's caches off (`make run`) the
+    navigation is built on every request, so it shows every change at once; with them on it is kept
+    an hour, as the pages around it are kept until the next change."""
+    return {"content": 300, "menus": 3600 if portal_caches else 0, "permissions": 300}
+
+
+CMS_CACHE_DURATIONS = cms_cache_durations(PORTAL_CACHES)
 PORTAL_CACHE_SECONDS = env.int("PORTAL_CACHE_SECONDS", default=300)
 # The page cache alone, for `make bench`'s "uncached" phase (parts warm, every page rendered).
 PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)

@@ -58,3 +58,4 @@ SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
 # The page cache and the cached parts (familie_portal.caching) are on in production.
 PORTAL_CACHES = env.bool("PORTAL_CACHES", default=True)
+CMS_CACHE_DURATIONS = cms_cache_durations(PORTAL_CACHES)  # noqa: F405

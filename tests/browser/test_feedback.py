@@ -15,12 +15,11 @@ import subprocess
 import time
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.conf import settings
 
+from tests.browser.servers import portal_with_mail
 from tests.browser.test_public_pages import HERE, SCREENSHOTS, browser_tools
-from tests.browser.test_registration import MailDrop, _stop, _worker
-from tests.quality.support import Server, database_url, free_port
+from tests.quality.support import database_url
 
 pytestmark = [pytest.mark.serial, pytest.mark.browser, pytest.mark.django_db]
 
@@ -54,41 +53,31 @@ def feedback_run(django_db_setup, django_db_blocker, tmp_path_factory):
         _cleanup()  # a previous run that was killed
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tmp = tmp_path_factory.mktemp("feedback")
-    (tmp / "mail").mkdir()
-    drop = MailDrop(tmp / "mail")
-    smtp = Controller(drop, hostname="127.0.0.1", port=free_port())
-    smtp.start()
-    worker = _worker({"DJANGO_SETTINGS_MODULE": "familie_portal.settings.production", "DATABASE_URL": url,
-                      "SECRET_KEY": "feedback-browsertest-" + "f" * 40, "ALLOWED_HOSTS": "127.0.0.1",
-                      "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}"})
-    server = None
     started = time.monotonic()
     try:
-        server = Server(env={"DATABASE_URL": url, "CONN_MAX_AGE": "60", "PORTAL_CACHES": "true",
-                             "PORTAL_FEEDBACK_EMAIL": IQZ_ADDRESS}, threads=4)
-        config = tmp / "config.json"
-        config.write_text(json.dumps({
-            "baseUrl": server.url, "executablePath": chromium, "screenshotDir": str(SCREENSHOTS),
-            "mailDir": str(tmp / "mail"), "eventPath": EVENT_PATH, "iqzAddress": IQZ_ADDRESS, "visitor": VISITOR,
-            "message": MESSAGE, "editor": {"username": "iqz", "password": settings.PORTAL_DEMO_PASSWORD},
-        }))
-        result = subprocess.run([node, str(HERE / "feedback.mjs"), str(config)], cwd=HERE,
-                                capture_output=True, text=True, timeout=180)
-        log = server.log()
-        with django_db_blocker.unblock():
-            stored = _stored()
+        with portal_with_mail(tmp, secret="feedback", database=url,
+                              env={"PORTAL_FEEDBACK_EMAIL": IQZ_ADDRESS}) as portal:
+            config = tmp / "config.json"
+            config.write_text(json.dumps({
+                "baseUrl": portal.server.url, "executablePath": chromium, "screenshotDir": str(SCREENSHOTS),
+                "mailDir": str(portal.mail_dir), "eventPath": EVENT_PATH, "iqzAddress": IQZ_ADDRESS,
+                "visitor": VISITOR, "message": MESSAGE,
+                "editor": {"username": "iqz", "password": settings.PORTAL_DEMO_PASSWORD},
+            }))
+            result = subprocess.run([node, str(HERE / "feedback.mjs"), str(config)], cwd=HERE,
+                                    capture_output=True, text=True, timeout=180)
+            log = portal.server.log()
+            with django_db_blocker.unblock():
+                stored = _stored()
     finally:
-        if server is not None:
-            server.stop()
-        worker_log = _stop(worker)
-        smtp.stop()
         with django_db_blocker.unblock():
             _cleanup()
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
     assert report["errors"] == [], f"{report['errors'][0]}\nsteps: {report['steps']}\nserver: {log}\n" \
-                                   f"worker: {worker_log[-3000:]}"
-    report.update(stored=stored, worker_log=worker_log, raw=drop.raw, seconds=time.monotonic() - started)
+                                   f"worker: {portal.worker_log[-3000:]}"
+    report.update(stored=stored, worker_log=portal.worker_log, raw=portal.drop.raw,
+                  seconds=time.monotonic() - started)
     return report
 
 

@@ -11,52 +11,22 @@ in artifacts/screenshots/registration-*.png.
 Starts servers against committed data: serial group.
 """
 
-import email
-import email.policy
 import json
-import os
 import subprocess
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
+from tests.browser.servers import portal_with_mail
 from tests.browser.test_public_pages import HERE, SCREENSHOTS, browser_tools
-from tests.quality.support import ROOT, Server, database_url, free_port
+from tests.quality.support import database_url
 
 pytestmark = [pytest.mark.serial, pytest.mark.browser, pytest.mark.django_db]
 
 SLUG = "browsertest-anmeldung-ein-platz"
 VISITORS = {"a": {"name": "Anna Erste", "email": "anna.erste@example.org"},
             "b": {"name": "Bernd Zweiter", "email": "bernd.zweiter@example.org"}}
-
-
-class MailDrop:
-    """aiosmtpd handler: every message received, as {to, subject, body} (its text part) in one JSON file per
-    recipient, written whole (rename) so the browser script never reads half a file."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.count = 0
-        self.raw = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.raw.append(envelope.content)
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        body = message.get_body(preferencelist=("plain",)).get_content()
-        subject = " ".join(str(message["subject"]).split())  # unfolded
-        attachments = [part.get_filename() for part in message.iter_attachments()]
-        for recipient in envelope.rcpt_tos:
-            self.count += 1
-            target = self.folder / f"{self.count:04d}.json"
-            partial = target.with_suffix(".part")
-            partial.write_text(json.dumps({"to": recipient, "subject": subject, "body": body,
-                                           "attachments": attachments}))
-            partial.rename(target)
-        return "250 Message accepted"
 
 
 def _create_event() -> str:
@@ -93,23 +63,6 @@ def _cleanup():
     DBTaskResult.objects.all().delete()
 
 
-def _worker(env: dict) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload", "--interval", "0.1"],
-        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-
-
-def _stop(process: subprocess.Popen) -> str:
-    process.terminate()
-    try:
-        output, _ = process.communicate(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        output, _ = process.communicate()
-    return output or ""
-
-
 @pytest.fixture(scope="module")
 def registration_run(django_db_setup, django_db_blocker, tmp_path_factory):
     chromium, node = browser_tools()
@@ -119,42 +72,30 @@ def registration_run(django_db_setup, django_db_blocker, tmp_path_factory):
         event_path = _create_event()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tmp = tmp_path_factory.mktemp("registration")
-    (tmp / "mail").mkdir()
-    drop = MailDrop(tmp / "mail")
-    smtp = Controller(drop, hostname="127.0.0.1", port=free_port())
-    smtp.start()
-    worker = _worker({"DJANGO_SETTINGS_MODULE": "familie_portal.settings.production", "DATABASE_URL": url,
-                      "SECRET_KEY": "registration-browsertest-" + "r" * 40, "ALLOWED_HOSTS": "127.0.0.1",
-                      "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}"})
-    server = None
     started = time.monotonic()
     try:
-        server = Server(env={"DATABASE_URL": url, "CONN_MAX_AGE": "60", "PORTAL_CACHES": "true"}, threads=4)
-        config = tmp / "config.json"
-        config.write_text(json.dumps({
-            "baseUrl": server.url, "executablePath": chromium, "screenshotDir": str(SCREENSHOTS),
-            "mailDir": str(tmp / "mail"), "eventPath": event_path, "visitors": VISITORS,
-        }))
-        browser_started = time.monotonic()
-        result = subprocess.run([node, str(HERE / "register.mjs"), str(config)], cwd=HERE,
-                                capture_output=True, text=True, timeout=180)
-        browser_seconds = time.monotonic() - browser_started
-        log = server.log()
-        with django_db_blocker.unblock():
-            outcome = _registrations()
+        with portal_with_mail(tmp, secret="registration", database=url) as portal:
+            config = tmp / "config.json"
+            config.write_text(json.dumps({
+                "baseUrl": portal.server.url, "executablePath": chromium, "screenshotDir": str(SCREENSHOTS),
+                "mailDir": str(portal.mail_dir), "eventPath": event_path, "visitors": VISITORS,
+            }))
+            browser_started = time.monotonic()
+            result = subprocess.run([node, str(HERE / "register.mjs"), str(config)], cwd=HERE,
+                                    capture_output=True, text=True, timeout=180)
+            browser_seconds = time.monotonic() - browser_started
+            log = portal.server.log()
+            with django_db_blocker.unblock():
+                outcome = _registrations()
     finally:
-        if server is not None:
-            server.stop()
-        worker_log = _stop(worker)
-        smtp.stop()
         with django_db_blocker.unblock():
             _cleanup()
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
     assert report["errors"] == [], (f"{report['errors'][0]}\nsteps: {report['steps']}\nserver: {log}\n"
-                                    f"worker: {worker_log[-3000:]}\nmails: {sorted(os.listdir(tmp / 'mail'))}")
-    report.update(outcome=outcome, worker_log=worker_log, raw=drop.raw, seconds=time.monotonic() - started,
-                  browser_seconds=browser_seconds)
+                                    f"worker: {portal.worker_log[-3000:]}\nmails: {portal.mails()}")
+    report.update(outcome=outcome, worker_log=portal.worker_log, raw=portal.drop.raw,
+                  seconds=time.monotonic() - started, browser_seconds=browser_seconds)
     return report
 
 

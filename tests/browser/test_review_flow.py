@@ -18,18 +18,16 @@ pages of the story. Starts servers against committed data: serial group.
 """
 
 import json
-import os
 import subprocess
 import time
 from datetime import timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.conf import settings
 
+from tests.browser.servers import portal_with_mail
 from tests.browser.test_public_pages import HERE, SCREENSHOTS, browser_tools
-from tests.browser.test_registration import MailDrop, _stop, _worker
-from tests.quality.support import Server, database_url, free_port
+from tests.quality.support import database_url
 
 pytestmark = [pytest.mark.serial, pytest.mark.browser, pytest.mark.django_db]
 
@@ -111,42 +109,30 @@ def review_run(django_db_setup, django_db_blocker, tmp_path_factory):
         event = _create_event()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tmp = tmp_path_factory.mktemp("review")
-    (tmp / "mail").mkdir()
-    drop = MailDrop(tmp / "mail")
-    smtp = Controller(drop, hostname="127.0.0.1", port=free_port())
-    smtp.start()
-    worker = _worker({"DJANGO_SETTINGS_MODULE": "familie_portal.settings.production", "DATABASE_URL": url,
-                      "SECRET_KEY": "review-browsertest-" + "r" * 40, "ALLOWED_HOSTS": "127.0.0.1",
-                      "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}"})
-    server = None
     started = time.monotonic()
     try:
-        server = Server(env={"DATABASE_URL": url, "CONN_MAX_AGE": "60", "PORTAL_CACHES": "true",
-                             "PORTAL_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT)}, threads=4)
-        config = tmp / "config.json"
-        config.write_text(json.dumps({
-            "baseUrl": server.url, "executablePath": chromium, "screenshotDir": str(SCREENSHOTS),
-            "mailDir": str(tmp / "mail"), "mediaRoot": str(settings.MEDIA_ROOT),
-            "password": settings.PORTAL_DEMO_PASSWORD, "pagePath": PAGE,
-            "placeholderName": "Inhalt", "event": event, "pageMarker": PAGE_MARKER, "eventMarker": EVENT_MARKER,
-            "comments": COMMENTS, "aheadSeconds": AHEAD_SECONDS,
-        }))
-        result = subprocess.run([node, str(HERE / "review_flow.mjs"), str(config)], cwd=HERE,
-                                capture_output=True, text=True, timeout=420)
-        log = server.log()
-        with django_db_blocker.unblock():
-            outcome = _outcome(event["id"], event["pageVersion"])
+        with portal_with_mail(tmp, secret="review", database=url,
+                              env={"PORTAL_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT)}) as portal:
+            config = tmp / "config.json"
+            config.write_text(json.dumps({
+                "baseUrl": portal.server.url, "executablePath": chromium, "screenshotDir": str(SCREENSHOTS),
+                "mailDir": str(portal.mail_dir), "mediaRoot": str(settings.MEDIA_ROOT),
+                "password": settings.PORTAL_DEMO_PASSWORD, "pagePath": PAGE,
+                "placeholderName": "Inhalt", "event": event, "pageMarker": PAGE_MARKER,
+                "eventMarker": EVENT_MARKER, "comments": COMMENTS, "aheadSeconds": AHEAD_SECONDS,
+            }))
+            result = subprocess.run([node, str(HERE / "review_flow.mjs"), str(config)], cwd=HERE,
+                                    capture_output=True, text=True, timeout=420)
+            log = portal.server.log()
+            with django_db_blocker.unblock():
+                outcome = _outcome(event["id"], event["pageVersion"])
     finally:
-        if server is not None:
-            server.stop()
-        worker_log = _stop(worker)
-        smtp.stop()
         with django_db_blocker.unblock():
             _cleanup(event["pageVersion"])
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
     assert report["errors"] == [], (f"{report['errors'][0]}\nsteps: {report['steps']}\nserver: {log}\n"
-                                    f"worker: {worker_log[-3000:]}\nmails: {sorted(os.listdir(tmp / 'mail'))}")
+                                    f"worker: {portal.worker_log[-3000:]}\nmails: {portal.mails()}")
     report.update(outcome=outcome, seconds=time.monotonic() - started)
     return report
 

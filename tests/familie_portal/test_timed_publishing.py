@@ -26,13 +26,17 @@ WORD = "Kormoranbrücke"
 URLS = ["/fachtag-kormoranbruecke/", "/", "/sitemap.xml", f"/suche/?q={WORD}"]
 
 
-@pytest.fixture
-def draft_page(user_by_name):
+def make_draft_page(user) -> PageContent:
     page = create_page(f"Fachtag {WORD}", "pages/content.html", "de", slug="fachtag-kormoranbruecke",
-                       created_by=user_by_name("iqz"), in_navigation=True)
+                       created_by=user, in_navigation=True)
     content = PageContent.admin_manager.get(page=page, language="de")
     add_plugin(content.get_placeholders().get(slot="content"), "TextPlugin", "de", body=f"<p>Text zur {WORD}</p>")
     return content
+
+
+@pytest.fixture
+def draft_page(user_by_name):
+    return make_draft_page(user_by_name("iqz"))
 
 
 def _visitor_sees() -> dict[str, bool]:
@@ -81,3 +85,79 @@ def test_a_page_visible_until_9_is_gone_at_9(draft_page):
         assert _visitor_sees() == dict.fromkeys(URLS, True), "visible, and the pages are cached"
     with time_machine.travel(MOMENT, tick=False):
         assert _visitor_sees() == dict.fromkeys(URLS, False)
+
+
+OLD, NEW = "Reiherinsel", "Kranichwiese"
+
+
+@pytest.fixture
+def published_page(draft_page, user_by_name):
+    """The page as the public knows it (text with OLD), and a new draft of it (text with NEW)."""
+    iqz = user_by_name("iqz")
+    placeholder = draft_page.get_placeholders().get(slot="content")
+    add_plugin(placeholder, "TextPlugin", "de", body=f"<p>Öffnungszeiten {OLD}</p>")
+    with time_machine.travel(MOMENT - timedelta(days=2), tick=False):
+        Version.objects.get_for_content(draft_page).publish(iqz)
+        draft = Version.objects.get_for_content(draft_page).copy(iqz)
+    placeholder = draft.content.get_placeholders().get(slot="content")
+    for plugin in placeholder.get_plugins():
+        plugin.get_bound_plugin().delete()  # the draft's copies of the texts
+    add_plugin(placeholder, "TextPlugin", "de", body=f"<p>Text zur {WORD}, neue Öffnungszeiten {NEW}</p>")
+    return draft.content
+
+
+def _visitor_reads() -> dict[str, object]:
+    visitor = Client()
+    page = visitor.get("/fachtag-kormoranbruecke/")
+    html = page.content.decode()
+    return {
+        "page": page.status_code,
+        "text": OLD if OLD in html else NEW if NEW in html else None,
+        "menu": 'href="/fachtag-kormoranbruecke/"' in visitor.get("/").content.decode(),
+        "sitemap": "fachtag-kormoranbruecke" in visitor.get("/sitemap.xml").content.decode(),
+        "search": [word for word in (OLD, NEW) if f"<mark>{word}</mark>" in visitor.get(
+            f"/suche/?q={word}").content.decode()],
+    }
+
+
+def test_a_new_version_for_later_replaces_the_public_one_at_its_moment(published_page):
+    """The public version stays until 9:00 (djangocms-versioning alone would end it at the publish)."""
+    old = Version.objects.get(state=PUBLISHED, content_type__model="pagecontent",
+                              object_id__in=PageContent.admin_manager.filter(page=published_page.page).values("pk"))
+    with time_machine.travel(MOMENT - timedelta(days=1), tick=False):
+        client = Client()
+        client.force_login(get_user_model().objects.get(username="iqz"))
+        version = Version.objects.get_for_content(published_page)
+        url = reverse("admin:djangocms_versioning_pagecontentversion_timed_publish", args=(version.pk,))
+        response = client.post(url, {"visibility_start_0": "06.03.2028", "visibility_start_1": "09:00"})
+        assert response.status_code == 200, response.content.decode()[:500]
+        assert "bleibt die jetzt veröffentlichte Fassung öffentlich" in client.get(
+            reverse("admin:djangocms_versioning_pagecontentversion_changelist") + f"?page={published_page.page.pk}"
+        ).content.decode()
+    public = {"page": 200, "menu": True, "sitemap": True}
+    with time_machine.travel(MOMENT - timedelta(minutes=1), tick=False):
+        assert _visitor_reads() == {**public, "text": OLD, "search": [OLD]}, "the old version, and cached"
+        assert _visitor_reads() == {**public, "text": OLD, "search": [OLD]}
+        assert Version.objects.get(pk=old.pk).state == PUBLISHED
+    with time_machine.travel(MOMENT + timedelta(seconds=1), tick=False):
+        assert _visitor_reads() == {**public, "text": NEW, "search": [NEW]}
+    assert Version.objects.get(pk=version.pk).state == PUBLISHED
+    assert Version.objects.get(pk=old.pk).state == "unpublished"
+    assert TimedPublishingInterval.objects.get(version=version).start == MOMENT
+
+
+def test_a_new_version_for_later_is_published_by_the_daily_job_too(published_page):
+    from familie_portal.page_schedule import planned
+    from familie_portal.tasks import SCHEDULED_JOBS, publish_scheduled_pages
+
+    version = Version.objects.get_for_content(published_page)
+    with time_machine.travel(MOMENT - timedelta(days=1), tick=False):
+        from familie_portal.page_schedule import publish_version
+
+        assert publish_version(version, get_user_model().objects.get(username="iqz"), start=MOMENT) is not None
+        assert planned(version) is not None
+    assert publish_scheduled_pages in SCHEDULED_JOBS["daily"]
+    with time_machine.travel(MOMENT + timedelta(hours=3), tick=False):
+        assert publish_scheduled_pages.call() == 1
+        assert publish_scheduled_pages.call() == 0
+    assert Version.objects.get(pk=version.pk).state == PUBLISHED

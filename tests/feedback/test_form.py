@@ -210,7 +210,7 @@ def test_csrf_is_required(db):
     assert stored() == []
 
 
-def test_the_form_page_queries_stay_few(client, django_assert_max_num_queries):
+def test_the_form_page_queries_stay_few(client, uncached, django_assert_max_num_queries):
     client.get(URL)
     with django_assert_max_num_queries(30):
         client.get(URL)

@@ -40,7 +40,7 @@ def test_cancelling_a_date_tells_its_participants_once(visitor, series, django_c
     assert all(m.subject.startswith("Termin entfällt") for m in mail.outbox)
     assert "12.05.2027" in mail.outbox[0].body or "12. Mai 2027" in mail.outbox[0].body
     row = own_dates().get(start=local(2027, 5, 12, 10))
-    assert (row.confirmed, row.waiting, row.closed) == (0, 0, True)
+    assert (row.confirmed, row.waiting, row.cancelled) == (0, 0, 2)
     assert set(own_registrations().filter(event_date=row).values_list("status", flat=True)) == {"cancelled"}
     assert own_registrations().get(email="dora@example.org").status == "confirmed", "other dates stay"
 
@@ -60,3 +60,36 @@ def test_a_cancelled_date_takes_no_sign_up_and_says_why(visitor, series):
     assert not own_registrations().exists()
     assert visitor.get(f"/anmeldung/{series.slug}/?termin=2027-05-13").status_code == 404, "no date that day"
     assert visitor.get(f"/anmeldung/{series.slug}/?termin=2027-05-19").status_code == 200
+
+
+def _admin_set_exdates(event, text, capture):
+    """The IQZ edits the series' "Ausnahmen" in the event's admin form."""
+    from django.urls import reverse
+
+    from tests.authz.support import admin_form_data, client_as
+
+    url = reverse("admin:events_event_change", args=[event.pk])
+    with capture(execute=True):
+        response = client_as("iqz").post(url, admin_form_data(url, exdates=text))
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_a_cancelled_date_whose_exception_is_removed_takes_sign_ups_again(
+        visitor, series, django_capture_on_commit_callbacks):
+    visitor.sign_up(series, email="anna@example.org", query="?termin=2027-05-12")
+    visitor.post(link(last_mail_to("anna@example.org"), "bestaetigen"))
+    _admin_set_exdates(series, "12.05.2027", django_capture_on_commit_callbacks)
+    assert visitor.get(f"/anmeldung/{series.slug}/?termin=2027-05-12").status_code == 410
+    assert own_registrations().get(email="anna@example.org").status == "cancelled"
+
+    _admin_set_exdates(series, "", django_capture_on_commit_callbacks)
+    page = visitor.get(f"/anmeldung/{series.slug}/?termin=2027-05-12")
+    assert page.status_code == 200
+    assert "Anmeldung geschlossen" not in page.content.decode()
+    mail.outbox.clear()
+    visitor.sign_up(series, email="bert@example.org", name="Bert", query="?termin=2027-05-12")
+    assert last_mail_to("bert@example.org").subject, "a sign-up as on any other date"
+    assert own_registrations().get(email="bert@example.org").status == "pending"
+    event_page = visitor.get(f"{series.get_absolute_url()}?termin=2027-05-12")
+    assert event_page.status_code == 200
+    assert "Anmeldung geschlossen" not in event_page.content.decode()

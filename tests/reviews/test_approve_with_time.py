@@ -13,9 +13,10 @@ import time_machine
 from cms.api import add_plugin, create_page
 from cms.models import PageContent
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from djangocms_timed_publishing.models import TimedPublishingInterval
-from djangocms_versioning.constants import PUBLISHED
+from djangocms_versioning.constants import DRAFT, PUBLISHED, UNPUBLISHED
 from djangocms_versioning.models import Version
 
 from events.models import Event
@@ -163,13 +164,42 @@ def test_the_authors_start_page_says_when_it_will_be_published(submitted_event, 
         assert "freigegeben, wird am" not in html, "published now: no longer to come"
 
 
-def test_the_page_approval_warns_that_the_public_version_goes(users):
-    published = Version.objects.get_for_content(
-        PageContent.objects.get(page__reverse_id="kommune-bochum", language="de"))
-    draft = published.copy(users["bochum"])
-    services.submit_for_review(obj=draft.content, user=users["bochum"], comment="Neue Öffnungszeiten")
-    html = client_as("iqz").get(_page_step(draft.content, "freigeben")).content.decode()
-    assert "ist die jetzt veröffentlichte Fassung bis dahin nicht mehr öffentlich" in html
+@pytest.mark.usefixtures("portal_caches")
+def test_a_new_page_version_approved_for_9_replaces_the_public_one_at_9(users):
+    """The Bochum page's public version stays public until the approved moment, then the new one shows."""
+    content = PageContent.objects.get(page__reverse_id="kommune-bochum", language="de")
+    url, published = content.get_absolute_url(), Version.objects.get_for_content(content)
+    with time_machine.travel(DAY_BEFORE - timedelta(hours=1), tick=False):
+        draft = published.copy(users["bochum"])
+    add_plugin(draft.content.get_placeholders().get(slot="content"), "TextPlugin", "de",
+               body=f"<p>Neue Öffnungszeiten an der {WORD}</p>")
+    with time_machine.travel(DAY_BEFORE - timedelta(minutes=30), tick=False):
+        services.submit_for_review(obj=draft.content, user=users["bochum"], comment="Neue Öffnungszeiten")
+    with time_machine.travel(DAY_BEFORE, tick=False):
+        html = client_as("iqz").get(_page_step(draft.content, "freigeben")).content.decode()
+    assert "bleibt die jetzt veröffentlichte Fassung bis dahin öffentlich und wird dann ersetzt" in html
+    response = _approve(_page_step(draft.content, "freigeben"), MOMENT)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Version.objects.get(pk=draft.pk).state == DRAFT, "waits for its moment"
+    with time_machine.travel(DAY_BEFORE + timedelta(hours=1), tick=False):
+        html = client_as("bochum").get("/admin/").content.decode()
+        start = html.index('id="start-scheduled"')
+        assert "veröffentlichen am 06.03.2028 09:00" in html[start:html.index('class="start-page__section', start)]
+
+    def visitor_reads():
+        visitor = Client()
+        page = visitor.get(url)
+        sitemap = visitor.get("/sitemap.xml").content.decode()
+        return page.status_code, WORD in page.content.decode(), f"{url}</loc>" in sitemap
+
+    with time_machine.travel(MOMENT - timedelta(minutes=1), tick=False):
+        assert visitor_reads() == (200, False, True), "the public version, and now cached"
+        assert visitor_reads() == (200, False, True)
+        assert Version.objects.get(pk=published.pk).state == PUBLISHED
+    with time_machine.travel(MOMENT + timedelta(seconds=1), tick=False):
+        assert visitor_reads() == (200, True, True)
+    assert Version.objects.get(pk=draft.pk).state == PUBLISHED
+    assert Version.objects.get(pk=published.pk).state == UNPUBLISHED
 
 
 def test_review_off_changes_nothing_for_deciding(submitted_event):

@@ -9,3 +9,6 @@ class ReviewsConfig(AppConfig):
 
     def ready(self):
         from reviews import signals  # noqa: F401
+        from reviews.page_lock import lock_waiting_pages
+
+        lock_waiting_pages()

@@ -26,7 +26,10 @@ class PageReviewToolbar(CMSToolbar):
     def post_template_populate(self):
         content = self.toolbar.get_object()
         user = self.request.user
-        if not isinstance(content, PageContent) or not self.toolbar.edit_mode_active or not user.is_staff:
+        # Preview too: a draft that waits is no longer editable for its author (reviews.page_lock), and the
+        # toolbar still says why.
+        active = self.toolbar.edit_mode_active or self.toolbar.preview_mode_active
+        if not isinstance(content, PageContent) or not active or not user.is_staff:
             return
         version = Version.objects.get_for_content(content)
         if version.state != DRAFT or not content.page.has_change_permission(user):

@@ -210,3 +210,31 @@ def test_review_off_changes_nothing_for_deciding(submitted_event):
     assert response.status_code == 403
     submitted_event.refresh_from_db()
     assert (submitted_event.status, submitted_event.publish_at) == (Event.Status.DRAFT, None)
+
+
+def _delete_plugin_as(username, plugin):
+    return client_as(username).post(reverse("admin:cms_placeholder_delete_plugin", args=[plugin.pk]), {"post": "yes"})
+
+
+def test_a_page_draft_waiting_for_review_or_for_its_moment_changes_only_through_the_iqz(users):
+    """What the IQZ approved is what goes public: while a page draft waits, its reviewed editor changes nothing
+    of it (django CMS's own plugin endpoint, through djangocms-versioning's check), the IQZ still may."""
+    content = PageContent.objects.get(page__reverse_id="kommune-bochum", language="de")
+    with time_machine.travel(DAY_BEFORE - timedelta(hours=1), tick=False):
+        draft = Version.objects.get_for_content(content).copy(users["bochum"])
+    placeholder = draft.content.get_placeholders().get(slot="content")
+    first = add_plugin(placeholder, "TextPlugin", "de", body=f"<p>Neue Öffnungszeiten an der {WORD}</p>")
+    second = add_plugin(placeholder, "TextPlugin", "de", body="<p>Noch ein Absatz</p>")
+    assert draft.check_modify.as_bool(users["bochum"]), "a draft of one's own city, not yet submitted"
+    with time_machine.travel(DAY_BEFORE - timedelta(minutes=30), tick=False):
+        services.submit_for_review(obj=draft.content, user=users["bochum"], comment="Neue Öffnungszeiten")
+        assert _delete_plugin_as("bochum", first).status_code == 403
+        assert placeholder.get_plugins().filter(pk=first.pk).exists(), "waiting for the review: unchanged"
+    response = _approve(_page_step(draft.content, "freigeben"), MOMENT)
+    assert response.status_code == 302
+    with time_machine.travel(DAY_BEFORE + timedelta(hours=1), tick=False):
+        assert _delete_plugin_as("bochum", first).status_code == 403
+        assert placeholder.get_plugins().filter(pk=first.pk).exists(), "approved for 9:00: goes public as approved"
+        assert "ersetzt die veröffentlichte Fassung" in str(draft.check_modify.as_bool(users["bochum"]))
+        assert _delete_plugin_as("iqz", second).status_code == 200
+        assert not placeholder.get_plugins().filter(pk=second.pk).exists(), "the IQZ still edits it"

@@ -66,7 +66,8 @@ def test_submit_and_iqz_approves(draft, django_capture_on_commit_callbacks):
         response = bochum.post(_step(draft, "einreichen"), {"comment": "Neue Öffnungszeiten"})
     assert response.status_code == 302
     assert mail.outbox[-1].to == ["iqz@example.org"] and "Neue Öffnungszeiten" in mail.outbox[-1].body
-    assert "Liegt zur Prüfung vor" in bochum.get(get_object_edit_url(draft.content)).content.decode()
+    html = bochum.get(get_object_edit_url(draft.content), follow=True).content.decode()
+    assert "Liegt zur Prüfung vor" in html, "the waiting draft shows its state (in preview: only the IQZ edits it)"
     assert bochum.post(_step(draft, "freigeben"), {"comment": ""}).status_code == 403
 
     iqz = client_as("iqz")

@@ -26,6 +26,7 @@ from reversion.models import Version as HistoryVersion
 
 from events.models import Event
 from familie_portal import drafts
+from familie_portal.models import ScheduledPagePublication
 from managers.models import FamilyManager, Municipality
 from reviews import services
 from reviews.models import Review
@@ -231,8 +232,10 @@ def test_only_the_iqz_approves(kind, role, allowed, with_time):
         assert (event.publish_at is not None) is (allowed and with_time)
         assert _event_public(ctx) is (allowed and not with_time)
     else:
-        assert (Version.objects.get(pk=ctx.page_draft.pk).state == PUBLISHED) is allowed
+        # With a time the draft waits for it (the public version stays public until then: page_schedule).
+        assert (Version.objects.get(pk=ctx.page_draft.pk).state == PUBLISHED) is (allowed and not with_time)
         assert TimedPublishingInterval.objects.filter(version=ctx.page_draft.pk).exists() is (allowed and with_time)
+        assert ScheduledPagePublication.objects.filter(version=ctx.page_draft.pk).exists() is (allowed and with_time)
     if not allowed:
         assert response.status_code in (403, 404)
 

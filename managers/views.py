@@ -160,9 +160,16 @@ class MapView(TemplateView):
 def geojson(request):
     """Published data for reuse: municipalities with counts, no personal data at all.
 
-    Built from plain rows (one query) and serialised with one json.dumps: a few hundred features.
+    Built from plain rows (one query) and serialised with one json.dumps: a few hundred features; the
+    body is kept for visitors until content changes (a data value per address of the site).
     """
     url = request.build_absolute_uri(selectors.url_template("managers:municipality"))
+    body = cached_data(request, "managers:geojson", lambda: geojson_body(url), url)
+    return HttpResponse(body, content_type="application/geo+json; charset=utf-8")
+
+
+def geojson_body(url: str) -> str:
+    """The FeatureCollection of the public municipalities, each linked by `url` (with the slug placeholder)."""
     features = [
         {
             "type": "Feature",
@@ -179,5 +186,4 @@ def geojson(request):
         for ags, name, slug, lat, lon, kreis_name, _kreis_slug, rb_name, count in selectors.public_municipality_rows()
         if lat is not None and lon is not None
     ]
-    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-    return HttpResponse(body, content_type="application/geo+json; charset=utf-8")
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)

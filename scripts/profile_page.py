@@ -35,6 +35,7 @@ def main():
     args = parser.parse_args()
 
     os.environ["PORTAL_CACHES"] = "false" if args.cold else "true"
+    os.environ.setdefault("PORTAL_MENU_CACHE", "true")  # django CMS's menu as deployed (the bench's cold phase)
     os.environ.setdefault("PORTAL_PAGE_CACHE", "false")  # every request renders; the parts are warm
     os.environ.setdefault("DJANGO_DEBUG", "false")  # as in production: no template debug information
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "familie_portal.settings.dev")

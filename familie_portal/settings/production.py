@@ -58,4 +58,5 @@ SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
 # The page cache and the cached parts (familie_portal.caching) are on in production.
 PORTAL_CACHES = env.bool("PORTAL_CACHES", default=True)
-CMS_CACHE_DURATIONS = cms_cache_durations(PORTAL_CACHES)  # noqa: F405
+PORTAL_MENU_CACHE = env.bool("PORTAL_MENU_CACHE", default=PORTAL_CACHES)
+CMS_CACHE_DURATIONS = cms_cache_durations(PORTAL_MENU_CACHE)  # noqa: F405

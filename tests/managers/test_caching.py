@@ -141,3 +141,25 @@ def test_the_teasers_small_map_is_cached_and_follows_a_new_place(client, pages_u
     assert len(second_sql) < len(first_sql), "the small map's points are read once"
     FamilyManagerFactory(municipalities=[Municipality.objects.get(slug="hallenberg")])
     assert _dots(client.get("/qualifizierung/").content.decode()) == _dots(first) + 1
+
+
+def test_the_geojson_is_kept_for_visitors_until_a_profile_changes(client, pages_uncached):
+    url = reverse("managers:geojson")
+    first_sql, first = _get(client, url)
+    second_sql, second = _get(client, url)
+    assert _reads_map_places(first_sql) and not _reads_map_places(second_sql), "the body is read from the cache"
+    assert second == first and "Gelsenkirchen" in first
+    pages_uncached.PORTAL_CACHES = False
+    assert _get(client, url)[1] == first, "the kept body is what a full render gives"
+    pages_uncached.PORTAL_CACHES = True
+    # A bulk withdrawal of consent (a queryset update) starts a new generation: the next request reads anew.
+    FamilyManager.objects.filter(slug__in=["gerda-exempel", "gustav-probe"]).update(consent_to_publication=False)
+    assert "Gelsenkirchen" not in {f["properties"]["name"] for f in client.get(url).json()["features"]}
+
+
+def test_the_geojson_links_follow_the_address_asked_for(client, pages_uncached):
+    """The body holds absolute links: one kept per host, never another host's."""
+    url = reverse("managers:geojson")
+    local = client.get(url, headers={"host": "localhost"}).json()["features"][0]["properties"]["url"]
+    other = client.get(url, headers={"host": "127.0.0.1"}).json()["features"][0]["properties"]["url"]
+    assert local.startswith("http://localhost/") and other.startswith("http://127.0.0.1/")

@@ -3,6 +3,8 @@
 Files are removed only once the transaction commits: a rolled-back delete keeps its photo.
 """
 
+import posixpath
+
 from django.db import transaction
 from django.db.models.signals import post_delete, pre_save
 from django.dispatch import receiver
@@ -20,9 +22,28 @@ def _delete_photo_on_commit(field_file, *, keep_for=None) -> None:
 
     def delete():
         field_file.delete_thumbnails()
+        _delete_unlisted_thumbnails(field_file)
         field_file.delete(save=False)
 
     transaction.on_commit(delete)
+
+
+def _delete_unlisted_thumbnails(field_file) -> None:
+    """
+    Thumbnail files of the photo that easy-thumbnails' table does not list: its default namer stores
+    them beside the original as "<photo name>.<options>.<extension>", and a photo's name is random, so
+    every file starting with it belongs to this photo. CI runs left such a file in the bucket twice
+    (the table no longer named it), and a deleted person's picture must not stay reachable.
+    """
+    storage = field_file.thumbnail_storage
+    directory, name = posixpath.split(field_file.name)
+    try:
+        files = storage.listdir(directory)[1]
+    except FileNotFoundError:  # a local folder that is gone already
+        return
+    for file_name in files:
+        if file_name.startswith(f"{name}."):
+            storage.delete(posixpath.join(directory, file_name))
 
 
 @receiver(post_delete, sender=FamilyManager)

@@ -205,6 +205,21 @@ def test_valid_photo_is_saved_and_deleted_with_the_profile(client, user_by_name,
     assert not path.exists() and not any(t.exists() for t in thumbnails)
 
 
+def test_thumbnail_files_the_table_does_not_list_go_with_the_photo(django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+
+    profile, other = FamilyManagerFactory(photo=png_upload()), FamilyManagerFactory(photo=png_upload())
+    photo, storage = profile.photo.name, profile.photo.thumbnail_storage
+    stray = storage.save(f"{photo}.240x240_q85_crop.jpg", ContentFile(b"thumbnail"))
+    assert not [t for t in profile.photo.get_thumbnails() if t.name == stray], "not in easy-thumbnails' table"
+    lookalike = storage.save(f"{photo.rsplit('.', 1)[0]}-x.png", ContentFile(b"another file"))
+    with django_capture_on_commit_callbacks(execute=True):
+        profile.delete()
+    assert not storage.exists(stray) and not storage.exists(photo)
+    assert storage.exists(lookalike) and other.photo.storage.exists(other.photo.name)
+    storage.delete(lookalike)
+
+
 def test_photo_stays_when_a_delete_is_rolled_back(client, user_by_name):
     profile = FamilyManager.objects.get(slug="berta-beispiel")
     path = Path(profile.photo.path)

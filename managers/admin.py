@@ -5,20 +5,33 @@ Object-level rule for profiles: the IQZ (and superusers) manage all; a member of
 Redaktion sees, adds, changes and deletes only profiles active in their own municipality. The rule
 is enforced in the queryset, in every has_*_permission(obj), in the form's choices, in the bulk
 delete, and for crafted URLs (another city's profile answers 403, an unknown one 404).
+
+Withdrawn consent, deletion and "Personenbezogene Daten entfernen" take effect at once for every role that
+may change or delete the profile, without review and without a draft (managers.services): unticking the
+consent of a profile saves the form into the profile itself and takes it offline.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from familie_portal import roles
+from familie_portal import drafts, roles
 from familie_portal.admin_history import HistoryAdmin, MunicipalityGuardMixin
 from familie_portal.admin_languages import LanguageInputsMixin, language_fieldsets
 from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from managers.forms import FamilyManagerAdminForm
 from managers.models import FamilyManager, Kreis, MunicipalEditor, Municipality, Organisation, Regierungsbezirk
 from managers.selectors import municipality_for_user
+from managers.services import apply_withdrawal, family_manager_withdraw_consent, is_consent_withdrawal
 from reviews.admin import ReviewedAdminMixin
 from reviews.admin_drafts import DraftAdminMixin
+
+WITHDRAWN_MESSAGE = _("Das Profil ist jetzt offline: Sie haben die Einwilligung in die Veröffentlichung widerrufen. "
+                      "Foto und Kontaktdaten sind gelöscht; Verzeichnis, Karte, Suche und Profilseite zeigen "
+                      "die Person nicht mehr.")
 
 
 class Scope:
@@ -68,6 +81,8 @@ class FamilyManagerAdmin(
         (_("Veröffentlichung"), {"fields": ["consent_to_publication", "consent_date", "status", SCHEDULE_FIELDS]}),
     ]
 
+    actions = ["remove_personal_data"]
+
     def view_on_site(self, obj):
         # "Auf der Website ansehen": the public profile while the public sees it, else the preview.
         public = FamilyManager.objects.public().filter(pk=obj.pk).exists()
@@ -97,7 +112,13 @@ class FamilyManagerAdmin(
         return self._allowed(request, obj, super().has_change_permission(request, obj))
 
     def has_delete_permission(self, request, obj=None):
-        return self._allowed(request, obj, super().has_delete_permission(request, obj))
+        if obj is None or drafts.is_draft_copy(obj):
+            allowed = super().has_delete_permission(request, obj)
+        else:
+            # A deletion request takes effect at once, whoever asks and whatever waits for review: only
+            # the user's rights and scope count, not the four-eyes rule (reviews) or a lock (drafts).
+            allowed = admin.ModelAdmin.has_delete_permission(self, request, obj)
+        return self._allowed(request, obj, allowed)
 
     def has_add_permission(self, request):
         return self._allowed(request, None, super().has_add_permission(request))
@@ -111,6 +132,49 @@ class FamilyManagerAdmin(
     def delete_queryset(self, request, queryset):
         # The bulk action already works on get_queryset(); narrow again so no path deletes more.
         super().delete_queryset(request, queryset.filter(pk__in=self.get_queryset(request).values("pk")))
+
+    # -- withdrawn consent: at once, never a draft (managers.services) -------------------------
+    def saves_directly(self, request, obj) -> bool:
+        return request.method == "POST" and is_consent_withdrawal(
+            given=obj.consent_to_publication, now="consent_to_publication" in request.POST)
+
+    def save_model(self, request, obj, form, change):
+        if change and is_consent_withdrawal(given=form.initial.get("consent_to_publication"),
+                                            now=obj.consent_to_publication):
+            request.portal_consent_withdrawn = True
+            if not drafts.is_draft_copy(obj):
+                apply_withdrawal(obj)  # offline in this very save (a draft's form is merged afterwards)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        self._save_related(request, form, formsets, change)
+        if getattr(request, "portal_consent_withdrawn", False):
+            request.portal_withdrawn_profile = family_manager_withdraw_consent(
+                profile=form.instance, user=request.user)
+
+    def response_change(self, request, obj):
+        profile = getattr(request, "portal_withdrawn_profile", None)
+        if profile is None:
+            return super().response_change(request, obj)
+        messages.success(request, WITHDRAWN_MESSAGE)
+        return redirect(reverse("admin:managers_familymanager_change", args=(profile.pk,)))
+
+    @admin.action(description=_("Personenbezogene Daten entfernen (Profil sofort offline)"), permissions=["change"])
+    def remove_personal_data(self, request, queryset):
+        """Withdrawn consent for the chosen profiles, after a confirmation page naming them."""
+        profiles = list(queryset.filter(pk__in=self.get_queryset(request).values("pk")).filter(draft_of=None))
+        if request.POST.get("post") == "yes":
+            for profile in profiles:
+                family_manager_withdraw_consent(profile=profile, user=request.user)
+            messages.success(request, ngettext(
+                "Ein Profil ist jetzt offline; Foto und Kontaktdaten sind gelöscht.",
+                "%(count)d Profile sind jetzt offline; Fotos und Kontaktdaten sind gelöscht.",
+                len(profiles)) % {"count": len(profiles)})
+            return None
+        context = {**self.admin_site.each_context(request), "title": _("Personenbezogene Daten entfernen"),
+                   "profiles": profiles, "opts": self.opts, "action": "remove_personal_data",
+                   "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
+        return TemplateResponse(request, "admin/managers/familymanager/remove_personal_data.html", context)
 
     # -- the form ----------------------------------------------------------------------------
     def get_form(self, request, obj=None, **kwargs):
@@ -146,7 +210,7 @@ class FamilyManagerAdmin(
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def save_related(self, request, form, formsets, change):
+    def _save_related(self, request, form, formsets, change):
         # The form offers a municipal editor only their own municipality; keep the others the
         # profile is also active in instead of silently removing them.
         municipality = scope_for(request).municipality

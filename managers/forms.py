@@ -112,6 +112,8 @@ class FamilyManagerAdminForm(forms.ModelForm):
             self.add_error("photo_alt", _("Bitte beschreiben Sie das Foto in einem Alternativtext."))
         if data.get("consent_to_publication") and not data.get("consent_date"):
             self.add_error("consent_date", _("Bitte geben Sie an, wann die Einwilligung erteilt wurde."))
-        if data.get("status") == FamilyManager.Status.PUBLISHED and not data.get("consent_to_publication"):
+        withdrawn = self.instance.pk is not None and self.initial.get("consent_to_publication")
+        if (data.get("status") == FamilyManager.Status.PUBLISHED and not data.get("consent_to_publication")
+                and not withdrawn):  # a withdrawal takes the profile offline itself (managers.services)
             self.add_error("status", _("Ohne Einwilligung der Person kann das Profil nicht veröffentlicht werden."))
         return data

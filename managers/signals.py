@@ -1,4 +1,5 @@
-"""A profile's photo files (original and thumbnails) go with the profile or the replaced photo.
+"""A profile's photo files (original and thumbnails) go with the profile or the replaced (or removed) photo,
+and a deleted profile's history keeps no photo or contact data (managers.services).
 
 Files are removed only once the transaction commits: a rolled-back delete keeps its photo.
 """
@@ -10,6 +11,7 @@ from django.db.models.signals import post_delete, pre_save
 from django.dispatch import receiver
 
 from managers.models import FamilyManager
+from managers.services import scrub_history_now_and_on_commit
 
 
 def _delete_photo_on_commit(field_file, *, keep_for=None) -> None:
@@ -50,6 +52,8 @@ def _delete_unlisted_thumbnails(field_file) -> None:
 def delete_photo_with_profile(sender, instance, **kwargs):
     # post_delete fires for queryset (bulk) deletes too, unlike Model.delete().
     _delete_photo_on_commit(instance.photo, keep_for=instance.pk)
+    # A deletion request: a recovered entry must not bring the photo or the contact data back.
+    scrub_history_now_and_on_commit(instance.pk)
 
 
 @receiver(pre_save, sender=FamilyManager)

@@ -64,11 +64,18 @@ class DraftAdminMixin:
         """Does a save of this (stored) object's change form go into its draft?"""
         if obj is None or obj.pk is None or not kinds.is_public(obj) or drafts.is_draft_copy(obj):
             return False
+        if self.saves_directly(request, obj):
+            return False
         if getattr(request, "portal_restoring", False):
             # django-reversion has already written the old version into the row; ReviewedAdminMixin's
             # save_model() decides (and its refusal rolls the restore back).
             return False
         return not services.may_publish_alone(request.user, obj) or SAVE_AS_DRAFT in request.POST
+
+    def saves_directly(self, request, obj) -> bool:
+        """A hook: does this POST of the published `obj`'s change form take effect at once, without a draft
+        (for every role: e.g. a withdrawn consent, managers.admin)? The admin then saves the object itself."""
+        return False
 
     def has_change_permission(self, request, obj=None):
         unlocked = getattr(request, "portal_ignoring_lock", False) or self._lock(request, obj) is None

@@ -3,7 +3,7 @@ Withdrawn consent, deletion and "Personenbezogene Daten entfernen" take effect a
 (a municipal editor whose city needs review, the IQZ, a superuser), without review or draft: an anonymous
 visitor no longer finds the person anywhere (directory, map, GeoJSON, profile, search, sitemap), through
 the portal's caches, within the next request; the photo and its thumbnails are gone from the storage; the
-history keeps no copy a restore could bring back. (The object store: tests/quality/test_consent_object_store.py.)
+history keeps no copy a restore could bring back. (The object store: test_consent_object_store.py.)
 """
 
 import json

@@ -228,7 +228,8 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 # take the default storage's backend, easy-thumbnails the default storage (no "easy_thumbnails" alias).
 PORTAL_MEDIA_S3_BUCKET = env("PORTAL_MEDIA_S3_BUCKET", default="")
 if PORTAL_MEDIA_S3_BUCKET:
-    MEDIA_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages' S3Storage; profile photos revalidated on every use (familie_portal.storage).
+    MEDIA_STORAGE = {"BACKEND": "familie_portal.storage.MediaStorage"}
     AWS_STORAGE_BUCKET_NAME = PORTAL_MEDIA_S3_BUCKET
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)  # unset: Amazon S3 itself
     AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)

@@ -2,7 +2,8 @@
 Withdrawn consent, deletion and "Personenbezogene Daten entfernen" with the media in an S3-compatible bucket
 (django-storages; moto's server, tests.quality.support.S3Server, as tests/quality/test_scale_out.py runs it):
 the photo and every thumbnail are gone from the bucket once the saving request commits, and their URLs no
-longer answer 200, for every role. (The file system and every public place: test_consent.py.)
+longer answer 200, for every role; photos are stored to be revalidated on every use (familie_portal.storage).
+(The file system and every public place: test_consent.py; nginx: test_consent_proxy.py.)
 
 Starts a server: serial group.
 """
@@ -33,10 +34,12 @@ def s3():
 @pytest.fixture
 def bucket(s3, settings):
     """The media storage is the bucket for this test (as PORTAL_MEDIA_S3_BUCKET configures it)."""
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+    media = {"BACKEND": "familie_portal.storage.MediaStorage", "OPTIONS": {
         "bucket_name": s3.bucket, "endpoint_url": s3.endpoint, "region_name": "us-east-1",
         "access_key": "portal-test", "secret_key": "portal-test-secret", "addressing_style": "path",
-        "querystring_auth": False, "file_overwrite": False}}}
+        "querystring_auth": False, "file_overwrite": False,
+        "object_parameters": {"CacheControl": "public, max-age=604800"}}}
+    settings.STORAGES = {**settings.STORAGES, "default": media}
     return s3
 
 
@@ -113,3 +116,17 @@ def test_deleting_the_profile_removes_the_photo_from_the_bucket(profile, bucket,
         response = editor.post(reverse("admin:managers_familymanager_delete", args=[profile.pk]), {"post": "yes"})
     assert response.status_code == 302
     _assert_gone(profile, bucket, urls, keys)
+
+
+def test_photos_are_revalidated_other_media_kept_a_week(profile, bucket):
+    """No cache in front of the bucket (a CDN) or in a browser keeps a photo a withdrawal deleted."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    _photo_urls(profile, bucket)
+    client = bucket.client()
+    for key in (key for key in bucket.objects() if key.startswith(profile.photo.name)):
+        assert client.head_object(Bucket=bucket.bucket, Key=key)["CacheControl"] == "no-cache", key
+    other = default_storage.save("filer_public/anderes.pdf", ContentFile(b"%PDF-1.4"))
+    assert client.head_object(Bucket=bucket.bucket, Key=other)["CacheControl"] == "public, max-age=604800"
+    default_storage.delete(other)

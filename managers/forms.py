@@ -70,6 +70,15 @@ class FamilyManagerAdminForm(forms.ModelForm):
         ]
         field_classes = {"photo": PortalImageField}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and self.instance.consent_to_publication and (
+                field := self.fields.get("consent_to_publication")):
+            # What unticking does (managers.services), said before the editor saves.
+            field.help_text = _("Widerruft die Person ihre Einwilligung, nehmen Sie den Haken weg: Das Profil geht "
+                                "beim Speichern sofort offline, ohne Prüfung und ohne Entwurf; Foto und "
+                                "Kontaktdaten werden gelöscht.")
+
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         name = self.pending_photo_name()

@@ -138,7 +138,8 @@ def test_unticking_consent_takes_the_profile_offline_at_once(
     # A draft waits (e.g. an earlier edit of the city): it must not bring the person back.
     drafts.copy_to_draft(FamilyManager.objects.get(pk=profile.pk))
     editor.force_login(_user(username))
-    assert editor.get(_change_url(profile)).status_code in (200, 302)
+    form = editor.get(_change_url(profile), follow=True)
+    assert "Das Profil geht beim Speichern sofort offline, ohne Prüfung" in form.content.decode(), "said before"
 
     data = _form_data(profile, status="published", photo_alt="Porträt", email=EMAIL, show_email="on")
     del data["consent_to_publication"]

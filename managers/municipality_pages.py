@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from cms.models import PageContent, PageUrl
 from cms.utils.i18n import get_fallback_languages
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
@@ -73,7 +74,7 @@ def onboarded_municipalities(language: str | None = None) -> list[MunicipalityEn
     """Every municipality with a public page, A–Z, each with its page's address in `language`
     (default: the active one). Three queries, whatever the number of municipalities."""
     language = language or get_language()
-    languages = [language, *get_fallback_languages(language)]
+    languages = [language, *get_fallback_languages(language, site_id=settings.SITE_ID)]
     reverse_ids = dict(
         PageContent.objects.filter(language__in=languages, page__reverse_id__startswith=PAGE_PREFIX)
         .values_list("page_id", "page__reverse_id")

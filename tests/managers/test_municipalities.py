@@ -27,7 +27,7 @@ def listed(html: str) -> list[str]:
 
 
 def kreis_headings(html: str) -> list[str]:
-    return re.findall(r'<h3 id="kreis-[^"]+">([^<]+?) <span', html)
+    return re.findall(r'<h3 id="kreis-[^"]+">([^<]+)</h3>', html)
 
 
 def add_page(municipality: Municipality, user, *, languages=("de",)) -> Page:
@@ -74,8 +74,8 @@ def test_grouped_by_kreis_and_a_to_z(client, user_by_name):
     assert "Kreis Unna" in headings and "Bochum" in headings and "Städteregion Aachen" in headings
     unna = html.split('id="kreis-kreis-unna"', 1)[1].split("</section>", 1)[0]
     assert listed(unna) == ["Bergkamen", "Selm", "Unna"]
-    assert "(Kreis, Regierungsbezirk Arnsberg)" in unna
-    assert "(kreisfreie Stadt, Regierungsbezirk Arnsberg)" in html.split('id="kreis-bochum"', 1)[1]
+    assert '<p class="meta">Kreis · Regierungsbezirk Arnsberg</p>' in unna
+    assert '<p class="meta">kreisfreie Stadt · Regierungsbezirk Arnsberg</p>' in html.split('id="kreis-bochum"', 1)[1]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ What a production portal needs besides content, and how a municipality joins it.
   folder "Kommunen" and its folder permissions (the IQZ manages every folder, every editor may
   read and pick every file).
 - `municipality_onboard()` (`manage.py add_municipality <slug> --editor USERNAME`) gives one of
-  the NRW municipalities its page under "Kommunen" in German and English (published), its media
+  the NRW municipalities its page under "Kommunen" in German and English (published; "Kommunen"
+  lists every municipality with a public page: managers.cms_apps.MunicipalitiesApphook), its media
   folder "Kommunen/<Name>", and makes the given users its Kommunale Redaktion: group, page
   permission on the municipality's subtree, folder permission, `MunicipalEditor` link.
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from cms.api import add_plugin, create_page, create_page_content
 from cms.models import GlobalPagePermission, Page, PageContent, PagePermission
 from cms.models.permissionmodels import ACCESS_PAGE_AND_DESCENDANTS
+from cms.utils.apphook_reload import mark_urlconf_as_changed
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group
 from django.contrib.sites.models import Site
@@ -31,10 +33,12 @@ from filer.models import Folder, FolderPermission
 from familie_portal import roles
 from familie_portal.search.text import html_to_text
 from managers.models import MunicipalEditor, Municipality
+from managers.municipality_pages import page_reverse_id
 
 LANGUAGES = ("de", "en")
 PAGE_TEMPLATE = "pages/content.html"
 MUNICIPALITIES_PAGE = "kommunen"  # reverse_id of the parent page of every municipality's page
+MUNICIPALITIES_APPHOOK = "MunicipalitiesApphook"  # managers.cms_apps: the list of the municipalities
 MEDIA_FOLDER_ROOT = "Kommunen"
 
 MUNICIPALITIES_PAGE_TEXTS = {
@@ -44,6 +48,16 @@ MUNICIPALITIES_PAGE_TEXTS = {
     "en": ("Municipalities", "municipalities",
            "<p>Municipalities in North Rhine-Westphalia present how they work for families. Each page is "
            "kept by the municipality's own editors.</p>"),
+    # In every language of the portal: django CMS serves an apphook only in the languages its page has.
+    "tr": ("Belediyeler", "kommunen",
+           "<p>Kuzey Ren-Vestfalya’daki belediyeler burada aileler için nasıl çalıştıklarını tanıtıyor. Her sayfayı "
+           "ilgili belediyenin kendi editörleri hazırlar.</p>"),
+    "uk": ("Громади", "kommunen",
+           "<p>Громади Північного Рейну – Вестфалії розповідають тут, як вони працюють для сімей. Кожну сторінку "
+           "веде редакція відповідної громади.</p>"),
+    "ar": ("البلديات", "kommunen",
+           "<p>تعرض البلديات في ولاية شمال الراين - وستفاليا هنا كيف تعمل من أجل الأسر. تتولى هيئة التحرير في كل "
+           "بلدية تحرير صفحتها.</p>"),
 }
 MUNICIPALITY_PAGE_TEXTS = {
     "de": "<p>Hier stellt die Kommunale Redaktion von {name} vor, wie {name} familienfreundlich arbeitet.</p>",
@@ -103,6 +117,10 @@ def portal_setup() -> dict[str, Group]:
         defaults={"can_read": FolderPermission.ALLOW},
     )
     _folder(MEDIA_FOLDER_ROOT, parent=None)
+    # A portal onboarded before "Kommunen" listed its municipalities gets the list at the next migrate.
+    municipalities_page = Page.objects.filter(reverse_id=MUNICIPALITIES_PAGE).first()
+    if municipalities_page is not None:
+        _hook_municipalities_list(municipalities_page)
     from reviews.services import sync_page_publish_rights
 
     sync_page_publish_rights()
@@ -129,9 +147,9 @@ def _folder(name: str, *, parent: Folder | None) -> Folder:
 
 def _page(reverse_id: str, texts: Mapping[str, tuple[str, str, str]], *, parent: Page | None,
           user: AbstractUser) -> Page:
-    """The page with this reverse_id, created and published in every language it lacks."""
+    """The page with this reverse_id, created and published in every language of `texts` it lacks."""
     page = Page.objects.filter(reverse_id=reverse_id).first()
-    for language in LANGUAGES:
+    for language in texts:
         title, slug, body = texts[language]
         if page is None:
             page = create_page(title, PAGE_TEMPLATE, language, slug=slug, parent=parent, in_navigation=True,
@@ -146,6 +164,17 @@ def _page(reverse_id: str, texts: Mapping[str, tuple[str, str, str]], *, parent:
         add_plugin(placeholder, "TextPlugin", language, body=body)
         publish(content, user)
     return page
+
+
+def _hook_municipalities_list(page: Page) -> None:
+    """"Kommunen" lists the onboarded municipalities below its own text (an apphook: the page stays
+    editable, the municipalities' pages stay its subpages)."""
+    if page.application_urls == MUNICIPALITIES_APPHOOK:
+        return
+    page.application_urls = MUNICIPALITIES_APPHOOK
+    page.application_namespace = "municipalities"
+    page.save(update_fields=["application_urls", "application_namespace"])
+    mark_urlconf_as_changed()
 
 
 def _acting_user(user: AbstractUser | None) -> AbstractUser:
@@ -180,10 +209,11 @@ def municipality_onboard(
     user = _acting_user(user)
     group = portal_setup()[roles.MUNICIPAL_GROUP]
     parent = _page(MUNICIPALITIES_PAGE, MUNICIPALITIES_PAGE_TEXTS, parent=None, user=user)
+    _hook_municipalities_list(parent)
     bodies = texts or {language: text.format(name=municipality.name) for language, text in
                        MUNICIPALITY_PAGE_TEXTS.items()}
     page = _page(
-        f"kommune-{municipality.slug}",
+        page_reverse_id(municipality.slug),
         {language: (municipality.name, municipality.slug, bodies[language]) for language in LANGUAGES},
         parent=parent,
         user=user,

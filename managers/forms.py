@@ -126,3 +126,18 @@ class FamilyManagerAdminForm(forms.ModelForm):
                 and not withdrawn):  # a withdrawal takes the profile offline itself (managers.services)
             self.add_error("status", _("Ohne Einwilligung der Person kann das Profil nicht veröffentlicht werden."))
         return data
+
+
+class MunicipalityFilterForm(forms.Form):
+    """GET filters of the "Kommunen" page: a name, a Regierungsbezirk, a Kreis (slugs of those with
+    onboarded municipalities). Unknown values make the form invalid: the page says so."""
+
+    q = forms.CharField(label=_("Name der Kommune"), required=False, max_length=100)
+    regierungsbezirk = forms.ChoiceField(label=_("Regierungsbezirk"), required=False)
+    kreis = forms.ChoiceField(label=_("Kreis / kreisfreie Stadt"), required=False)
+
+    def __init__(self, *args, regions=(), kreise=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        empty = [("", _("alle"))]
+        self.fields["regierungsbezirk"].choices = empty + list(regions)
+        self.fields["kreis"].choices = empty + list(kreise)

@@ -19,8 +19,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from familie_portal.caching import cached_data
-from managers import selectors, svgmap
-from managers.forms import DirectoryFilterForm
+from managers import municipality_pages, selectors, svgmap
+from managers.forms import DirectoryFilterForm, MunicipalityFilterForm
 from managers.models import FamilyManager, Municipality
 
 PAGE_SIZE = 20
@@ -145,6 +145,35 @@ class MunicipalityView(ProfileCardsMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["municipality"] = self.municipality
+        return context
+
+
+class MunicipalityIndexView(TemplateView):
+    """The page "Kommunen": every onboarded municipality, grouped by Kreis, A–Z, with a GET filter."""
+
+    template_name = "managers/municipality_index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = municipality_pages.onboarded_municipalities()
+        regions, kreise = municipality_pages.filter_choices(entries)
+        form = MunicipalityFilterForm(self.request.GET or None, regions=regions, kreise=kreise)
+        if form.is_bound and not form.is_valid():
+            shown = []
+        else:
+            filters = form.cleaned_data if form.is_bound else {}
+            shown = municipality_pages.filter_municipalities(
+                entries, q=filters.get("q", ""), kreis=filters.get("kreis", ""),
+                regierungsbezirk=filters.get("regierungsbezirk", ""),
+            )
+        context.update(
+            form=form,
+            is_filtered=form.is_bound,
+            form_invalid=form.is_bound and bool(form.errors),
+            groups=municipality_pages.group_by_kreis(shown),
+            shown_count=len(shown),
+            total_count=len(entries),
+        )
         return context
 
 

@@ -36,6 +36,7 @@ PAGE_TYPES = {
     "register-form": ["#id_name", "#id_email", "input[name=consent]", ".registration__form button[type=submit]"],
     "familienmanager": [".filters input", ".filters select", ".filters button"],
     "managers-map": [],
+    "kommunen": [".filters input", ".filters select", ".filters button", ".municipality-list a"],
     "manager-profile": [],
     "search": ["#search-q", "#search-kind", ".search-form button"],
     "feeds": [],

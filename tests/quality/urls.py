@@ -64,6 +64,8 @@ PUBLIC_PAGES: list[Page] = [
     Page("manager-profile", "/familienmanager/profil/berta-beispiel/"),
     Page("managers-municipality", "/familienmanager/kommune/bochum/"),
     Page("managers-directory-unknown-filter", "/familienmanager/?kommune=nirgendwo"),
+    # Kommunen ("kommunen" above is the whole list)
+    Page("kommunen-filtered", "/kommunen/?regierungsbezirk=arnsberg"),
     # Site-wide
     Page("search", "/suche/?q=Familie"),
     Page("feeds", "/feeds/"),
@@ -136,6 +138,8 @@ HTML_STATES: list[State] = _DEFAULT_LANGUAGE_PAGES + [
     State("events-day-empty", "/veranstaltungen/1999/2/3/"),
     State("managers-empty-search", "/familienmanager/?q=gibtesnichtxyz"),
     State("managers-map-filtered", "/familienmanager/karte/?regierungsbezirk=arnsberg"),
+    State("kommunen-empty", "/kommunen/?q=gibtesnichtxyz"),
+    State("kommunen-bad-filter", "/kommunen/?kreis=atlantis&regierungsbezirk=999"),
     State("search-no-results", "/suche/?q=gibtesnichtxyz"),
     State("search-empty", "/suche/"),
     State("search-bad-input", "/suche/?q=" + "%3Cb%3E%22%27" * 40 + "&art=unbekannt&page=x"),

@@ -10,7 +10,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const header = document.querySelector("#header");
 
     // Shown until the page is left; the text is set as text (a file name is not markup).
-    const showRefusal = (message) => {
+    const showRefusal = (message, level = "error") => {
         let list = document.querySelector(".js-portal-upload-refusals");
         if (!list) {
             list = document.createElement("ul");
@@ -24,7 +24,7 @@ document.addEventListener("DOMContentLoaded", () => {
             }
         }
         const item = document.createElement("li");
-        item.className = "error";
+        item.className = level;
         item.textContent = message;
         list.append(item);
     };
@@ -53,7 +53,7 @@ document.addEventListener("DOMContentLoaded", () => {
             });
             const done = document.querySelector(".js-portal-upload-done");
             if (done) {
-                showRefusal(done.textContent.trim());
+                showRefusal(done.textContent.trim(), "info");
             }
         });
     });

@@ -30,11 +30,12 @@ ENGLISH = ["Pages", "Page", "Menu", "Footer", "Save", "Delete", "Add", "Edit", "
            "Icon", "Button", "kilobytes", "bytes", "Staff", "Staff-Account", "Help", "What's new", "Changed by",
            "In navigation", "Soft root", "Template", "Limit", "Cms", "Filer", "Unsorted", "Upload erfolgreich",
            "footer", "sidebar", "revision", "reference", "cache key", "tracking", "interval", "Translation",
-           "Plugin", "ID", "n/a"]
+           "Plugin", "n/a", "templatetag"]
 # The informal address ("du") of a package's German catalogue.
 INFORMAL = ["Du", "du", "Dein", "dein", "Deine", "wähle", "Wähle", "musst", "Bist", "lade"]
 # Package names, in any case.
-PACKAGES = ["django CMS", "djangocms", "filer", "django-", "Versioning", "Timed Publishing", "Rich Text", "Discord"]
+PACKAGES = ["django CMS", "djangocms", "filer", "django-", "Versioning", "Timed Publishing", "Rich Text", "Discord",
+            "Plugin ID"]
 
 
 class _ReadableText(HTMLParser):
@@ -154,9 +155,16 @@ def _pages(role, client) -> list[str]:
     ] + [add_form + plugin for plugin in ("ImageBlockPlugin", "DownloadBlockPlugin", "LinkBlockPlugin",
                                           "TeaserGridPlugin", "ContactBlockPlugin", "AccordionPlugin",
                                           "TwoColumnsPlugin", "MediaBlockPlugin", "MapTeaserPlugin")]
+    # the page tree's dialogs and the version list's compare
+    urls += [reverse("admin:cms_pagecontent_change", args=[draft.pk]),
+             reverse("admin:cms_page_actions_menu", args=[draft.page.pk]),
+             reverse("admin:djangocms_versioning_pagecontentversion_compare", args=[draft.versions.get().pk])]
     if role == "iqz":
         urls += [reverse("admin:djangocms_alias_alias_changelist"), reverse("admin:djangocms_alias_alias_add"),
-                 reverse("admin:djangocms_versioning_aliascontentversion_changelist")]
+                 reverse("admin:djangocms_versioning_aliascontentversion_changelist"),
+                 reverse("admin:cms_page_advanced", args=[draft.page.pk]),
+                 reverse("admin:cms_page_get_copy_dialog", args=[draft.page.pk]),
+                 reverse("admin:cms_pagecontent_duplicate", args=[draft.pk])]
     return urls
 
 

@@ -112,6 +112,7 @@ class TwoColumnsPlugin(BlockPlugin):
 
 @plugin_pool.register_plugin
 class ColumnPlugin(BlockPlugin):
+    model = models.Column
     name = _("Spalte")
     allow_children = True
     require_parent = True

@@ -228,6 +228,21 @@ class TwoColumns(CMSPlugin):
         return self.get_ratio_display()
 
 
+class Column(CMSPlugin):
+    """A column of "Zwei Spalten" (no fields of its own). A proxy, so that the structure board names it by
+    its position ("Spalte links") instead of django CMS's default, the plugin's id ("Spalte 124")."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Spalte")
+        verbose_name_plural = _("Spalten")
+
+    def __str__(self):
+        first = (CMSPlugin.objects.filter(parent_id=self.parent_id, language=self.language)
+                 .order_by("position").values_list("pk", flat=True).first())
+        return str(_("links") if first == self.pk else _("rechts"))
+
+
 class MediaBlock(CMSPlugin):
     """A video or audio file from the media library, played by the browser itself."""
 

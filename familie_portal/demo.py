@@ -162,7 +162,7 @@ def _static_alias(spec, user) -> Alias:
     for language in LANGUAGES:
         if AliasContent.admin_manager.filter(alias=alias, language=language).exists():
             continue
-        content = AliasContent.objects.with_user(user).create(alias=alias, name=spec["static_code"],
+        content = AliasContent.objects.with_user(user).create(alias=alias, name=spec.get("name", spec["static_code"]),
                                                               language=language)
         _add_plugins(content.placeholder, language, spec.get("plugins_before", ()))
         add_plugin(content.placeholder, "TextPlugin", language, body=spec[language])

@@ -292,7 +292,7 @@ class MapTeaser(CMSPlugin):
     show_map = models.BooleanField(_("Karte zeigen"), default=True)
     template_folder = models.CharField(
         _("Darstellung"), max_length=100, choices=plugin_template_folders, default="default",
-        help_text=_("Welche Vorlage den Hinweis zeigt (ein Ordner unter managers/plugins/)."),
+        help_text=_("Wie der Hinweis auf der Seite aussieht; „Standard“ passt auf jede Seite."),
     )
 
     def __str__(self):

@@ -198,7 +198,8 @@ class ReviewedAdminMixin:
 class ReviewAdmin(admin.ModelAdmin):
     list_display = ["title", "content_type", "state", "author", "submitted_at", "reviewer", "decided_at", "link",
                     "compare"]
-    list_filter = ["state", "content_type"]
+    # Only the kinds of content that have reviews (not every model of every package, in English).
+    list_filter = ["state", ("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["author", "reviewer", "content_type"]
     search_fields = ["title", "comment", "decision_comment"]
     readonly_fields = ["title", "content_type", "object_id", "state", "author", "comment", "submitted_at",

@@ -406,7 +406,7 @@ class LatestWorkshops(CMSPlugin):
     )
     template_folder = models.CharField(
         _("Darstellung"), max_length=100, choices=plugin_template_folders, default="default",
-        help_text=_("Welche Vorlage die Berichte zeigt (ein Ordner unter workshops/plugins/)."),
+        help_text=_("Wie die Berichte auf der Seite aussehen; „Standard“ passt auf jede Seite."),
     )
 
     def __str__(self):

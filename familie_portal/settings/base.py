@@ -58,9 +58,10 @@ THIRD_PARTY_APPS = [
     "djangocms_versioning",
     # "Veröffentlichen mit Zeitgrenzen" in the versioning menu: a published page version visible from/until
     # (its window is read when a page is served; the portal's caches end at its moments, familie_portal.scheduling).
-    "djangocms_timed_publishing",
+    # (Both this and djangocms_text by subclass, familie_portal/package_apps.py: for their German names.)
+    "familie_portal.package_apps.TimedPublishingConfig",
     "djangocms_alias",
-    "djangocms_text",
+    "familie_portal.package_apps.RichTextConfig",
     "djangocms_link",
     "filer",
     "easy_thumbnails",
@@ -295,6 +296,8 @@ CMS_PERMISSION = True
 CMS_PLACEHOLDER_CONF = {
     "sidebar": {"name": _("Seitenleiste")},
     "content": {"name": _("Inhalt")},
+    # The static alias of templates/includes/footer.html (its placeholder's slot is the alias's code).
+    "footer": {"name": _("Fußzeile")},
 }
 # django CMS's own page, placeholder and plugin caches stay off: the portal's cache layer
 # (familie_portal.caching) serves every anonymous page and follows every saved row of the

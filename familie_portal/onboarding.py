@@ -79,6 +79,11 @@ class Onboarding:
     editors: tuple[MunicipalEditor, ...]
 
 
+def municipality_page_id(municipality: Municipality) -> str:
+    """The reverse_id of `municipality`'s page under "Kommunen"."""
+    return f"kommune-{municipality.slug}"
+
+
 def publish(content, user: AbstractUser) -> None:
     """Publish the draft version of a versioned content object (PageContent, AliasContent, …)."""
     version = Version.objects.get_for_content(content)
@@ -183,7 +188,7 @@ def municipality_onboard(
     bodies = texts or {language: text.format(name=municipality.name) for language, text in
                        MUNICIPALITY_PAGE_TEXTS.items()}
     page = _page(
-        f"kommune-{municipality.slug}",
+        municipality_page_id(municipality),
         {language: (municipality.name, municipality.slug, bodies[language]) for language in LANGUAGES},
         parent=parent,
         user=user,

@@ -32,7 +32,8 @@ def test_every_help_page_answers_staff_in_german_and_links_the_others(client, us
 def test_each_task_page_explains_its_task(client, user_by_name):
     client.force_login(user_by_name("bochum"))
     expected = {
-        "seite-bearbeiten": ["Ihre Kommunalseite bearbeiten", "Struktur", "Zur Prüfung einreichen", "Alternativtext"],
+        "seite-bearbeiten": ["Ihre Kommunalseite bearbeiten", "<strong>Struktur</strong>", "Zur Prüfung einreichen",
+                             "Alternativtext"],
         "veranstaltung": ["Neue Veranstaltung", "Wiederholung", "Ausnahmen", "Anmeldung über das Portal"],
         "profil": ["Profil anlegen", "Einwilligung in die Veröffentlichung", "sofort"],
         "pruefen": ["Zur Prüfung einreichen", "Freigeben und veröffentlichen", "Zurückgeben", "älteste zuerst"],

@@ -3,9 +3,12 @@
 once a URL named `admin_password_reset` exists), with German templates in the admin's look
 (templates/registration/password_reset_*). The answer is the same whether an address belongs to a login or
 not, and a rate limit per address and per client keeps the form from sending mail after mail
-(familie_portal.ratelimit; over it, nothing is sent and the answer is still the same).
+(familie_portal.ratelimit; over it, nothing is sent and the answer is still the same). Who set a new password
+through the mailed link has shown they own the login: django-axes' lockout of that username (after too many
+wrong passwords) is lifted, so the new password works at once.
 """
 
+from axes.utils import reset as axes_reset
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
@@ -44,6 +47,11 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), **_admin_titles()}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        axes_reset(username=form.user.get_username())
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

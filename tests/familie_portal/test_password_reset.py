@@ -91,3 +91,17 @@ def test_an_invalid_address_is_a_form_error_in_german(client):
     response = client.post(RESET, {"email": "keine-adresse"})
     assert response.status_code == 200
     assert "Fehler:" in response.content.decode()
+
+
+def test_a_login_locked_by_wrong_passwords_works_again_with_the_new_password(client, user_by_name):
+    for attempt in range(5):
+        client.post("/admin/login/", {"username": "bochum", "password": f"falsch-{attempt}"})
+    locked = client.post("/admin/login/", {"username": "bochum", "password": "falsch"})
+    assert locked.status_code == 429, "django-axes locks the login"
+
+    client.post(RESET, {"email": "bochum@example.org"})
+    link = client.get(_link(mail.outbox[0]))
+    client.post(link["Location"], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+
+    login = client.post("/admin/login/?next=/admin/", {"username": "bochum", "password": NEW_PASSWORD})
+    assert login.status_code == 302 and login["Location"] == "/admin/"

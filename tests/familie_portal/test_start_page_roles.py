@@ -67,6 +67,8 @@ def test_a_municipal_editor_sees_next_steps_and_what_waits_for_them(client, user
         "Profil anlegen")
     assert 'href="/admin/events/event/add/"' in steps and 'href="/admin/managers/familymanager/add/"' in steps
     assert "Werkstattbericht" not in steps, "reports are the IQZ's"
+    assert 'aria-describedby="start-step-1">Ihre Kommunalseite bearbeiten' in steps
+    assert 'id="start-step-1">Öffnet die Seite Ihrer Kommune im Seiteneditor.' in steps
     assert _sections(html) == ["returned", "in_review", "approved", "drafts", "scheduled", "next_events", "stale"]
     assert "Nichts ist an Sie zurückgegangen." in _section(html, "returned")
     assert "Nichts offen" not in html
@@ -198,12 +200,11 @@ def test_the_start_page_keeps_its_queries_at_two_and_thirty_items(client, user_b
 
     def add(count: int, offset: int):
         for i in range(offset, offset + count):
-            event = EventFactory(title_de=f"Entwurf {i}", status=Event.Status.DRAFT, organiser=organiser)
+            EventFactory(title_de=f"Entwurf {i}", status=Event.Status.DRAFT, organiser=organiser)
             services.submit_for_review(obj=EventFactory(title_de=f"Eingereicht {i}", status=Event.Status.DRAFT,
                                                         organiser=Organisation.objects.get(slug="stadt-bochum")),
                                        user=user_by_name("bochum"), comment=f"Nr. {i}")
             EventFactory(title_de=f"Termin {i}", organiser=organiser, start=timezone.now() + timedelta(days=2 + i))
-            assert event.pk
 
     add(2, 0)
     client.force_login(user)

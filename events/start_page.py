@@ -10,11 +10,13 @@ from familie_portal.editorial import (
     SECTION_LIMIT,
     Entries,
     Item,
+    Step,
     changed,
     check_of,
     entries,
     local_day,
     local_time,
+    own,
     scheduled,
     stale,
     when_scheduled,
@@ -30,13 +32,21 @@ def _item(event, *, check: bool = False) -> Item:
                 check_of(event) if check else None)
 
 
+def next_steps(user) -> list[Step]:
+    if not user.has_perm("events.add_event"):
+        return []
+    return [Step(_("Neue Veranstaltung"), reverse("admin:events_event_add"),
+                 _("Ein Termin oder eine Serie, auf Wunsch mit Anmeldung."), rank=20)]
+
+
 def items(user, now) -> dict[str, Entries]:
     if not user.has_perm("events.change_event"):
         return {}
     editable = events_editable_by(user)
-    window = OccurrenceWindow(editable.published().for_listing(), now, upcoming_end(now))  # counted, not expanded
+    mine = own(editable, user, organisation="organiser")
+    window = OccurrenceWindow(mine.published().for_listing(), now, upcoming_end(now))  # counted, not expanded
     return {
-        "drafts": entries(editable.filter(status=Event.Status.DRAFT).order_by("-updated"), _item),
+        "drafts": entries(mine.filter(status=Event.Status.DRAFT).order_by("-updated"), _item),
         "next_events": Entries(
             [Item(occurrence.title, _edit_url(occurrence.event),
                   local_day(occurrence.start) if occurrence.all_day else local_time(occurrence.start))

@@ -4,6 +4,7 @@ editor who may not delete the page (a Kommunale Redaktion may not); here it is l
 after django CMS's own toolbars (this app comes later in INSTALLED_APPS), so the page menu exists.
 Likewise djangocms-versioning's "Version" menu (compare, discard, revert, "Versionen verwalten…") is
 left out on a page the editor may not change: it would only lead to refusals (familie_portal.admin_pages).
+django CMS's "Help" menu is switched off (CMS_ENABLE_HELP); "Hilfe" links the portal's own help pages instead.
 """
 
 from cms.cms_toolbars import PAGE_MENU_IDENTIFIER
@@ -13,7 +14,27 @@ from cms.toolbar_base import CMSToolbar
 from cms.toolbar_pool import toolbar_pool
 from cms.utils.page_permissions import user_can_change_page, user_can_delete_page
 from cms.utils.urlutils import admin_reverse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from djangocms_versioning.cms_toolbars import VERSIONING_MENU_IDENTIFIER
+
+from familie_portal import editor_help
+
+HELP_MENU_IDENTIFIER = "portal-help"
+
+
+@toolbar_pool.register
+class PortalHelp(CMSToolbar):
+    """ "Hilfe" at the end of the toolbar's left side: the editors' help pages, one per task."""
+
+    def populate(self):
+        if not self.request.user.is_staff:
+            return
+        menu = self.toolbar.get_or_create_menu(HELP_MENU_IDENTIFIER, _("Hilfe"), position=-1)
+        menu.add_link_item(_("Übersicht"), url=reverse("editor-help"))
+        menu.add_break("portal-help-break")
+        for title, url in editor_help.topics():
+            menu.add_link_item(title, url=url)
 
 
 @toolbar_pool.register

@@ -4,13 +4,48 @@ familie_portal.page_schedule), and the pages they published that nobody has chan
 
 from cms.models import Page, PageContent
 from cms.toolbar.utils import get_object_edit_url
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, When
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from djangocms_versioning import constants
 from djangocms_versioning.models import Version
 
-from familie_portal.editorial import STALE_AFTER, Entries, Item, changed, check_of, entries, local_time
+from familie_portal.editorial import STALE_AFTER, Entries, Item, Step, changed, check_of, entries, local_time
 from familie_portal.models import ContentCheck
+from managers.municipality_pages import page_reverse_id
+from managers.selectors import municipality_for_user
+
+
+def own_page_version(user) -> Version | None:
+    """The version of the Kommunale Redaktion's own municipality page (German) to edit: its draft if there
+    is one, else the published version (None for anybody else, or before the page exists)."""
+    municipality = municipality_for_user(user)
+    if municipality is None:
+        return None
+    contents = PageContent.admin_manager.filter(page__reverse_id=page_reverse_id(municipality.slug),
+                                                language=settings.LANGUAGE_CODE)
+    return (Version.objects.filter(content_type=ContentType.objects.get_for_model(PageContent),
+                                   object_id__in=contents.values("pk"),
+                                   state__in=[constants.DRAFT, constants.PUBLISHED])
+            .order_by(Case(When(state=constants.DRAFT, then=0), default=1)).first())
+
+
+def next_steps(user) -> list[Step]:
+    if not user.has_perm("cms.change_page"):
+        return []
+    version = own_page_version(user)
+    if version is not None:
+        # djangocms-versioning's "edit": opens the draft in the editor, first copying the published version
+        # into a new draft if there is none: one click from here into edit mode.
+        return [Step(_("Ihre Kommunalseite bearbeiten"),
+                     reverse("admin:djangocms_versioning_pagecontentversion_edit_redirect", args=[version.pk]),
+                     _("Öffnet die Seite Ihrer Kommune im Seiteneditor."), post=True, rank=10)]
+    if municipality_for_user(user) is None:
+        return [Step(_("Seiten bearbeiten"), reverse("admin:cms_pagecontent_changelist"),
+                     _("Der Seitenbaum des Portals."), rank=10)]
+    return []
 
 
 def _item(version, *, check: bool = False) -> Item:

@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
-from familie_portal import discovery, health, views
+from familie_portal import discovery, editor_help, health, password_reset, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -28,6 +28,16 @@ urlpatterns += i18n_patterns(
     # Before the admin's own "view on site" (same address): to the path, on the editor's host.
     path("admin/r/<int:content_type_id>/<path:object_id>/", views.view_on_site, name="admin-view-on-site"),
     path("admin/noch-aktuell/", views.confirm_current, name="editorial-confirm-current"),
+    path("admin/hilfe/", editor_help.help_index, name="editor-help"),
+    path("admin/hilfe/<slug:topic>/", editor_help.help_topic, name="editor-help-topic"),
+    # "Zugangsdaten vergessen?": the admin's login page links the URL named admin_password_reset.
+    path("admin/passwort-vergessen/", password_reset.PasswordResetView.as_view(), name="admin_password_reset"),
+    path("admin/passwort-vergessen/gesendet/", password_reset.PasswordResetDoneView.as_view(),
+         name="password_reset_done"),
+    path("admin/passwort-neu/<uidb64>/<token>/", password_reset.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("admin/passwort-neu/fertig/", password_reset.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
     path("admin/", admin.site.urls),
     path("suche/", views.SearchView.as_view(), name="search"),
     path("feeds/", views.FeedsView.as_view(), name="feeds"),

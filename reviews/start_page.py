@@ -4,9 +4,10 @@ of theirs the IQZ approved for a later publication."""
 
 from django.utils.translation import gettext as _
 
-from familie_portal.editorial import Entries, Item, entries, local_time
+from familie_portal.editorial import Entries, Item, entries, local_time, waiting_since
 from reviews import mails
 from reviews.selectors import approved_for_later, returned_to, waiting_for_review
+from reviews.services import may_review
 
 
 def _item(review, detail: str) -> Item:
@@ -17,6 +18,12 @@ def _item(review, detail: str) -> Item:
 def items(user, now) -> dict[str, Entries]:
     if not user.is_staff:
         return {}
+    if may_review(user):  # everything waiting, oldest first, with who handed it in and how long it waits
+        return {"in_review": entries(waiting_for_review(user).prefetch_related("target"), lambda review: _item(
+            review, _("%(waiting)s · eingereicht %(when)s von %(author)s: %(comment)s") % {
+                "waiting": waiting_since(review.submitted_at, now=now), "when": local_time(review.submitted_at),
+                "author": review.author.get_full_name() or review.author.get_username() if review.author else "–",
+                "comment": review.comment}))}
     return {
         "in_review": entries(waiting_for_review(user).prefetch_related("target"), lambda review: _item(
             review, _("eingereicht %(when)s: %(comment)s") % {

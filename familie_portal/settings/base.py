@@ -293,6 +293,9 @@ CMS_LANGUAGES = {
 }
 # Page-level permissions: municipal editors may change only their own municipality's pages.
 CMS_PERMISSION = True
+# The toolbar's "Help" menu (English documentation, news, a chat community) is off; the portal's own German
+# help for editors takes its place as "Hilfe" (familie_portal/cms_toolbars.py, familie_portal/editor_help.py).
+CMS_ENABLE_HELP = False
 CMS_PLACEHOLDER_CONF = {
     "sidebar": {"name": _("Seitenleiste")},
     "content": {"name": _("Inhalt")},

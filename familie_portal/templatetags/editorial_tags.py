@@ -7,6 +7,6 @@ register = template.Library()
 
 @register.inclusion_tag("admin/includes/start_page.html", takes_context=True)
 def editor_start_page(context):
-    """The signed-in editor's start page sections (familie_portal.editorial), above the admin's app list."""
+    """The signed-in editor's start page (familie_portal.editorial), above the admin's app list."""
     request = context["request"]
-    return {"sections": editorial.start_page(request.user), "request": request}
+    return {"page": editorial.start_page(request.user), "request": request}

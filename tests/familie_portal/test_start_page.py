@@ -54,6 +54,7 @@ def test_a_municipal_editor_sees_their_drafts_and_not_another_citys(client, user
     assert f"/admin/events/event/{event.pk}/change/" in drafts
     for heading in ("Zur Prüfung eingereicht", "An mich zurückgegeben", "Geplant", "Meine nächsten Termine"):
         assert heading in html
+    assert "Nichts offen" not in html, "an empty section says so in its own words"
 
 
 def test_next_events_are_the_editors_upcoming_dates_in_local_time(client, user_by_name):
@@ -142,15 +143,17 @@ def test_the_editors_page_drafts_are_listed_with_their_edit_link(client, user_by
     assert f"/admin/cms/placeholder/object/{content_type}/edit/{draft.content.pk}/" in drafts
 
 
-def test_the_iqz_sees_reports_and_every_citys_drafts(client, user_by_name):
+def test_the_iqz_sees_its_own_drafts_not_every_citys_and_reports_not_checked(client, user_by_name):
     _draft("stadt-gelsenkirchen", "Gelsenkirchener Entwurf")
+    _draft("iqz", "Entwurf des IQZ")
     client.force_login(user_by_name("iqz"))
 
     with time_machine.travel(timezone.now() + A_YEAR_LATER, tick=False):
         client.force_login(user_by_name("iqz"))
         html = client.get("/admin/").content.decode()
 
-    assert "Gelsenkirchener Entwurf" in _section(html, "drafts")
+    assert "Entwurf des IQZ" in _section(html, "drafts")
+    assert "Gelsenkirchener Entwurf" not in html, "another organisation's draft is not the IQZ's"
     assert "Werkstattbericht" in _section(html, "stale")
 
 
@@ -159,7 +162,7 @@ def test_the_start_page_does_not_grow_in_queries_with_the_data(client, user_by_n
     with django_assert_max_num_queries(80) as few:
         client.get("/admin/")
     for i in range(25):
-        _draft("stadt-bochum", f"Entwurf {i}")
+        _draft("iqz", f"Entwurf {i}")
     with django_assert_max_num_queries(len(few.captured_queries) + 1):
         html = client.get("/admin/").content.decode()
     assert "weitere Einträge" in _section(html, "drafts")
@@ -185,7 +188,7 @@ def test_reviews_waiting_and_returned_are_on_the_start_pages(client, user_by_nam
     client.force_login(iqz)
     html = client.get("/admin/").content.decode()
     assert "Zur Prüfung" in _section(html, "in_review"), "the IQZ sees everything waiting for it"
-    assert "Zurückbekommen" not in _section(html, "returned"), "returned to its author, not to the IQZ"
+    assert 'id="start-returned"' not in html and "Zurückbekommen" not in html, "returned to its author, not the IQZ"
 
 
 def test_scheduled_content_is_listed_with_its_moment(client, user_by_name):

@@ -47,8 +47,11 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url: str, back_url: str):
-    """GET: the comment page of one step; POST: take the step (reviews.services) and go to `done_url`."""
+def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url, back_url: str):
+    """GET: the comment page of one step; POST: take the step (reviews.services) and go to `done_url`.
+
+    `done_url` may be a callable, asked after the step: approving a draft of a published object merges
+    it and deletes the draft's row, so where to land is known only then."""
     if step not in STEPS:
         raise Http404
     if not allowed:
@@ -86,7 +89,7 @@ def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url:
                                  % {"note": review.publication_note})
             else:
                 messages.success(request, DONE[step])
-            return redirect(done_url)
+            return redirect(done_url() if callable(done_url) else done_url)
     context = {
         **admin_site.each_context(request), "title": label, "subtitle": kinds.title(obj), "form": form,
         "review": review, "back_url": back_url, "opts": Review._meta,
@@ -168,7 +171,16 @@ class ReviewedAdminMixin:
             return redirect(change_url)
         allowed = self.has_change_permission(request, obj) if step == SUBMIT else services.may_review(request.user)
         return review_step(request, admin_site=self.admin_site, obj=obj, step=step, allowed=allowed,
-                           done_url=change_url, back_url=change_url)
+                           done_url=lambda: self._landing_url(obj, change_url), back_url=change_url)
+
+    def _landing_url(self, obj, change_url: str) -> str:
+        """After a step: the object's change form, or - a merged draft is gone - its original's."""
+        if self.model._default_manager.filter(pk=obj.pk).exists():
+            return change_url
+        original = obj.draft_of if drafts.is_draft_copy(obj) else None
+        if original is not None and self.model._default_manager.filter(pk=original.pk).exists():
+            return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=(original.pk,))
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))

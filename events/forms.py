@@ -88,9 +88,10 @@ class EventAdminForm(forms.ModelForm):
         if "rrule" not in self.fields:  # the admin's read-only view (reviews.admin) has no model fields
             return
         self.fields["rrule"].label = _("Eigene Regel (RFC 5545)")
-        if not self.is_bound:
-            for name, value in repeat_of(self.instance.rrule or "").items():
-                self.initial[name] = value
+        # Also when bound: `changed_data` (the history's change message) compares the post with these,
+        # so that an unchanged series is not reported as changed on every save.
+        for name, value in repeat_of(self.instance.rrule or "").items():
+            self.initial.setdefault(name, value)
 
     def clean(self):
         data = super().clean()

@@ -21,8 +21,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from djangocms_versioning.constants import DRAFT
+from djangocms_versioning.constants import DRAFT, PUBLISHED
 from djangocms_versioning.models import Version
 
 from familie_portal import drafts
@@ -47,7 +48,8 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url, back_url: str):
+def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url, back_url: str,
+                compare_url: str = ""):
     """GET: the comment page of one step; POST: take the step (reviews.services) and go to `done_url`.
 
     `done_url` may be a callable, asked after the step: approving a draft of a published object merges
@@ -93,6 +95,7 @@ def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url,
     context = {
         **admin_site.each_context(request), "title": label, "subtitle": kinds.title(obj), "form": form,
         "review": review, "back_url": back_url, "opts": Review._meta,
+        "compare_url": compare_url if step != SUBMIT else "",
     }
     return TemplateResponse(request, "reviews/admin/step.html", context)
 
@@ -170,8 +173,12 @@ class ReviewedAdminMixin:
             messages.error(request, services.APPROVED_FOR_LATER)
             return redirect(change_url)
         allowed = self.has_change_permission(request, obj) if step == SUBMIT else services.may_review(request.user)
+        compare_url = ""
+        if drafts.is_draft_copy(obj):
+            compare_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_draft_compare", args=(obj.pk,))
         return review_step(request, admin_site=self.admin_site, obj=obj, step=step, allowed=allowed,
-                           done_url=lambda: self._landing_url(obj, change_url), back_url=change_url)
+                           done_url=lambda: self._landing_url(obj, change_url), back_url=change_url,
+                           compare_url=compare_url)
 
     def _landing_url(self, obj, change_url: str) -> str:
         """After a step: the object's change form, or - a merged draft is gone - its original's."""
@@ -260,4 +267,14 @@ class ReviewAdmin(admin.ModelAdmin):
         allowed = version.state == DRAFT if step == SUBMIT else services.may_review(request.user)
         url = get_object_preview_url(content)
         return review_step(request, admin_site=self.admin_site, obj=content, step=step, allowed=allowed,
-                           done_url=url, back_url=url)
+                           done_url=url, back_url=url, compare_url=self._page_compare_url(version))
+
+    @staticmethod
+    def _page_compare_url(version) -> str:
+        """djangocms-versioning's comparison of the page's published version with this one ("" for a new page)."""
+        published = (Version.objects.filter_by_content_grouping_values(version.content)
+                     .filter(state=PUBLISHED).exclude(pk=version.pk).first())
+        if published is None:
+            return ""
+        url = reverse("admin:djangocms_versioning_pagecontentversion_compare", args=(published.pk,))
+        return f"{url}?{urlencode({'compare_to': version.pk})}"

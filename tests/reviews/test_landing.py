@@ -112,3 +112,10 @@ def test_a_page_approval_lands_on_the_page_with_the_message():
     _lands(bochum, bochum.post(step("einreichen"), {"comment": "Neu"}), "Zur Prüfung eingereicht.")
     iqz = client_as("iqz")
     _lands(iqz, iqz.post(step("freigeben"), {"comment": ""}), "Freigegeben und veröffentlicht.")
+
+
+def test_the_approval_screen_of_a_draft_links_its_comparison(bochum_org):
+    original, changes = _event(bochum_org)
+    _bochum, draft = _bochum_drafts(original, **changes)
+    html = client_as("iqz").get(_step(draft, "freigeben")).content.decode()
+    assert reverse("admin:events_event_draft_compare", args=(draft.pk,)) in html

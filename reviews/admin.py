@@ -254,6 +254,8 @@ class ReviewAdmin(admin.ModelAdmin):
     # --- page drafts -----------------------------------------------------------------------------
     def get_urls(self):
         return [
+            path("seite/<int:content_id>/einreichung-zurueckziehen/", self.admin_site.admin_view(
+                self.page_withdraw_view), name="reviews_page_withdraw"),
             path("seite/<int:content_id>/<str:step>/", self.admin_site.admin_view(self.page_review_view),
                  name="reviews_page_review"),
             *super().get_urls(),
@@ -268,6 +270,35 @@ class ReviewAdmin(admin.ModelAdmin):
         url = get_object_preview_url(content)
         return review_step(request, admin_site=self.admin_site, obj=content, step=step, allowed=allowed,
                            done_url=url, back_url=url, compare_url=self._page_compare_url(version))
+
+    def page_withdraw_view(self, request, content_id):
+        """"Einreichung zurückziehen" for a page version that waits (events and others: reviews.admin_drafts)."""
+        content = PageContent.admin_manager.filter(pk=content_id).select_related("page").first()
+        if content is None or not content.page.has_change_permission(request.user):
+            raise Http404
+        review = services.open_review(content)
+        if review is None:
+            messages.info(request, _("Diese Seite liegt nicht (mehr) zur Prüfung vor."))
+            return redirect(get_object_preview_url(content))
+        if not services.may_withdraw(request.user, review, may_change=True):
+            raise PermissionDenied
+        error = ""
+        if request.method == "POST":
+            try:
+                services.withdraw(review=review, user=request.user, may_change=True)
+            except services.ReviewError as refused:
+                error = str(refused)
+            else:
+                messages.success(request, _("Die Einreichung ist zurückgezogen; Sie können wieder bearbeiten."))
+                return redirect(get_object_preview_url(content))
+        context = {
+            **self.admin_site.each_context(request), "title": _("Einreichung zurückziehen"),
+            "text": _("Die IQZ-Redaktion prüft die Seite dann nicht; Sie können sie wieder bearbeiten und erneut "
+                      "einreichen."),
+            "error": error, "subtitle": kinds.title(content), "back_url": get_object_preview_url(content),
+            "opts": Review._meta,
+        }
+        return TemplateResponse(request, "reviews/admin/draft_step.html", context)
 
     @staticmethod
     def _page_compare_url(version) -> str:

@@ -69,7 +69,7 @@ def _require_page_draft_permission(view):
         if model is not None and issubclass(model, PageContent):
             content = PageContent.admin_manager.select_related("page").filter(pk=object_id).first()
             if content is None:
-                raise Http404
+                return _not_found(request)
             # The pages themselves are no secret (the page tree lists them): say why, in the portal's 403 page.
             if not user_can_view_page_draft(request.user, content.page):
                 raise OtherMunicipality(OTHER_MUNICIPALITY_PAGE)
@@ -78,6 +78,26 @@ def _require_page_draft_permission(view):
         return view(request, content_type_id, object_id, *args, **kwargs)
 
     return guarded
+
+
+def _not_found(request):
+    """The portal's own 404 page for editors, also with DEBUG on (`make run`), where Http404 shows Django's."""
+    from familie_portal.views import page_not_found
+
+    return page_not_found(request)
+
+
+def _page_content_or_refusal(request, object_id):
+    """The page content of an admin address, or the portal's answer: 404 page, or 403 with the reason."""
+    try:
+        content = PageContent.admin_manager.select_related("page").filter(pk=int(object_id)).first()
+    except (TypeError, ValueError):
+        content = None
+    if content is None:
+        return None, _not_found(request)
+    if not user_can_view_page_draft(request.user, content.page, site=content.page.site):
+        raise OtherMunicipality(OTHER_MUNICIPALITY_PAGE)
+    return content, None
 
 
 def _say_why_not_editable(request, content) -> None:
@@ -126,6 +146,13 @@ class DraftSourceDuplicatePageForm(DuplicatePageForm):
 
 class PortalPageContentAdmin(PageContentAdmin):
     duplicate_form = DraftSourceDuplicatePageForm
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The page settings of another city's page: say so; an unknown one: the portal's 404 page.
+        _content, refusal = _page_content_or_refusal(request, unquote(object_id))
+        if refusal is not None:
+            return refusal
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 for model, model_admin in [(Placeholder, PortalPlaceholderAdmin), (Page, PortalPageAdmin),

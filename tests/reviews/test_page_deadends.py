@@ -7,6 +7,7 @@ import pytest
 from cms.models import PageContent
 from cms.toolbar.utils import get_object_edit_url, get_object_preview_url, get_object_structure_url
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from djangocms_versioning.models import Version
 
@@ -99,3 +100,18 @@ def test_the_page_tree_says_why_another_citys_page_cannot_be_opened():
     rows = {row.split('data-id="', 1)[1].split('"', 1)[0]: row for row in html.split('<li class="cms-tree-node')[1:]}
     assert "Diese Seite gehört zu einer anderen Kommune" in rows[str(gelsenkirchen.pk)]
     assert "Diese Seite gehört zu einer anderen Kommune" not in rows[str(bochum.pk)]
+
+
+def test_another_citys_page_settings_say_why_and_an_unknown_page_answers_the_portals_404_in_debug(settings):
+    settings.DEBUG = True
+    bochum = client_as("bochum")
+    content = _published("kommune-gelsenkirchen").content
+    response = bochum.get(reverse("admin:cms_pagecontent_change", args=(content.pk,)))
+    assert response.status_code == 403 and "Diese Seite gehört zu einer anderen Kommune" in response.content.decode()
+    page_content_type = ContentType.objects.get_for_model(PageContent).pk
+    for url in (reverse("admin:cms_pagecontent_change", args=(999999,)),
+                reverse("admin:cms_placeholder_render_object_edit", args=(page_content_type, 999999))):
+        response = bochum.get(url)
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "Diesen Eintrag oder diese Seite gibt es nicht" in html and "Django tried" not in html, url

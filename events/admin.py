@@ -7,15 +7,19 @@ and may choose only such organisers; publishing needs review where the municipal
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events import services
-from events.forms import EventAdminForm
+from events.forms import SERIES_MODEL_FIELDS, EventAdminForm, in_words_with_count, series_in_words
 from events.models import Category, Event, EventDownload, TargetGroup
 from events.selectors import editor_can_manage_all, events_editable_by, organisations_for_editor
 from familie_portal.admin_history import HistoryAdmin, MunicipalityGuardMixin, record_revisions
@@ -95,10 +99,33 @@ class EventAdmin(LanguageInputsMixin, DraftAdminMixin, ReviewedAdminMixin, Munic
         public = Event.objects.published().filter(pk=obj.pk).exists()
         return obj.get_absolute_url() if public else obj.get_preview_url()
 
+    class Media:
+        js = ["events/series_in_words.js"]  # rewrites the sentence below while the series fields change
+
     @admin.display(description=_("Wiederholung in Worten"))
-    def series_summary(self, obj) -> str:
-        # As saved (the public page says the same); a new or single date has none yet.
-        return (obj.series_summary if obj is not None and obj.pk else "") or "–"
+    def series_summary(self, obj):
+        # As saved, with the number of dates; events/series_in_words.js asks series_words_view while the
+        # editor changes the fields, and screen readers hear the new sentence (a polite live region).
+        text = (in_words_with_count(obj) if obj is not None and obj.pk else "") or "–"
+        return format_html(
+            '<output class="series-in-words" aria-live="polite" data-url="{}" data-failed="{}">{}</output>',
+            reverse("admin:events_event_series_words"),
+            _("Die Beschreibung lässt sich gerade nicht aktualisieren; sie erscheint nach dem Speichern."), text)
+
+    def get_urls(self):
+        # Before the admin's "<path:object_id>/" patterns, which would take the address for an id.
+        return [
+            path("serie-in-worten/", self.admin_site.admin_view(self.series_words_view),
+                 name="events_event_series_words"),
+            *super().get_urls(),
+        ]
+
+    def series_words_view(self, request):
+        """The series fields of the event form (GET) in words, with the number of dates (JSON)."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        form = self.get_form(request, None, fields=SERIES_MODEL_FIELDS)(data=request.GET)
+        return JsonResponse(series_in_words(form))
 
     @admin.display(boolean=True, description=_("Serie"))
     def is_series(self, obj):

@@ -9,9 +9,11 @@ from datetime import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from icalendar import vRecur
 
+from events import recurrence
 from events.calendar import local_tz
 from events.models import Event
 
@@ -88,9 +90,10 @@ class EventAdminForm(forms.ModelForm):
         if "rrule" not in self.fields:  # the admin's read-only view (reviews.admin) has no model fields
             return
         self.fields["rrule"].label = _("Eigene Regel (RFC 5545)")
-        if not self.is_bound:
-            for name, value in repeat_of(self.instance.rrule or "").items():
-                self.initial[name] = value
+        # Also when bound: `changed_data` (the history's change message) compares the post with these,
+        # so that an unchanged series is not reported as changed on every save.
+        for name, value in repeat_of(self.instance.rrule or "").items():
+            self.initial.setdefault(name, value)
 
     def clean(self):
         data = super().clean()
@@ -121,3 +124,51 @@ class EventAdminForm(forms.ModelForm):
         parts.append(f"UNTIL={until:%Y%m%d}" if until else f"COUNT={count}")
         data["rrule"] = ";".join(parts)
         return data
+
+
+# --- the series in words while the editor changes it (events.admin: "serie-in-worten/") -----------
+# The model fields it reads; the series editor's own fields come with EventAdminForm.
+SERIES_MODEL_FIELDS = ["start", "end", "all_day", "rrule", "exdates"]
+SERIES_FIELDS = ["start", "repeat", "repeat_interval", "repeat_weekdays", "repeat_count", "repeat_until",
+                 "exdates", "rrule"]
+
+
+def in_words_with_count(event) -> str:
+    """"jede Woche am Dienstag, 6-mal, außer am 29.12.2026 – ergibt 5 Termine"; "" for a single date."""
+    sentence = recurrence.summary(event)
+    if not sentence:
+        return ""
+    count = recurrence.date_count(event)
+    if count is None:
+        return gettext("%(rule)s – ohne Enddatum") % {"rule": sentence}
+    if count >= recurrence.MAX_OCCURRENCES:
+        return gettext("%(rule)s – ergibt mehr als %(count)d Termine") % {"rule": sentence, "count": count}
+    return ngettext("%(rule)s – ergibt %(count)d Termin", "%(rule)s – ergibt %(count)d Termine", count) % {
+        "rule": sentence, "count": count}
+
+
+def series_in_words(form) -> dict:
+    """For a bound event form: {"text": the series in words with its number of dates, "error": whether the
+    text names what is still missing or wrong}. Only the series' fields count; the rest of the form may be
+    empty."""
+    form.is_valid()
+    for name in SERIES_FIELDS:
+        if name in form.errors:
+            label = form.fields[name].label if name in form.fields else name
+            return {"text": gettext("%(field)s: %(error)s") % {"field": label, "error": form.errors[name][0]},
+                    "error": True}
+    data = form.cleaned_data
+    if not data.get("start"):
+        return {"text": gettext("Bitte geben Sie zuerst den Beginn an."), "error": True}
+    event = Event(start=data["start"], end=data.get("end") or data["start"], all_day=bool(data.get("all_day")),
+                  rrule=data.get("rrule") or "", exdates=data.get("exdates") or "")
+    if event.end < event.start:
+        event.end = event.start
+    if not event.rrule:
+        return {"text": gettext("Keine Wiederholung: ein einzelner Termin."), "error": False}
+    try:
+        event.rrule = recurrence.normalize_rrule(event.rrule, start=event.start)
+        recurrence.parse_exdates(event.exdates)
+        return {"text": in_words_with_count(event), "error": False}
+    except (ValueError, TypeError, OverflowError) as error:
+        return {"text": str(error), "error": True}

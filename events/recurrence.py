@@ -257,6 +257,15 @@ def summary(event) -> str:
     return describe(event.rrule, start=first_start(event), exdates=exdates)
 
 
+def date_count(event) -> int | None:
+    """How many dates the series gives (exception dates left out); None for a series without end.
+    At most MAX_OCCURRENCES (as every expansion)."""
+    end = series_end(event)
+    if end is None:
+        return None
+    return len(expand([event], first_start(event), end))
+
+
 # --- occurrences ----------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
@@ -243,6 +244,8 @@ class EventPreviewView(EventDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["event_is_public"] = selectors.public_events().filter(pk=context["event"].pk).exists()
+        # Only editors of this event get here (previewable_event): their way back to its form.
+        context["edit_url"] = reverse("admin:events_event_change", args=(context["event"].pk,))
         return context
 
     def get(self, request, *args, **kwargs):

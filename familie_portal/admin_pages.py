@@ -32,7 +32,7 @@ from cms.models import Page, PageContent, Placeholder
 from cms.utils import get_current_site
 from cms.utils.admin import jsonify_request
 from cms.utils.page_permissions import user_can_change_all_pages, user_can_change_page, user_can_view_page_draft
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -55,6 +55,10 @@ DRAFT_ENDPOINTS = {
 }
 
 
+OTHER_MUNICIPALITY_PAGE = _("Diese Seite gehört zu einer anderen Kommune oder zur IQZ-Redaktion. Sie bearbeiten "
+                            "nur die Seiten Ihrer eigenen Kommune; Sie finden sie in der Seitenübersicht.")
+
+
 def _require_page_draft_permission(view):
     @wraps(view)
     def guarded(request, content_type_id, object_id, *args, **kwargs):
@@ -64,12 +68,49 @@ def _require_page_draft_permission(view):
             raise Http404 from None
         if model is not None and issubclass(model, PageContent):
             content = PageContent.admin_manager.select_related("page").filter(pk=object_id).first()
-            # 404, not 403: the endpoint does not tell others that a draft exists.
-            if content is None or not user_can_view_page_draft(request.user, content.page):
-                raise Http404
+            if content is None:
+                return _not_found(request)
+            # The pages themselves are no secret (the page tree lists them): say why, in the portal's 403 page.
+            if not user_can_view_page_draft(request.user, content.page):
+                raise OtherMunicipality(OTHER_MUNICIPALITY_PAGE)
+            if request.resolver_match.url_name == "cms_placeholder_render_object_edit":
+                _say_why_not_editable(request, content)
         return view(request, content_type_id, object_id, *args, **kwargs)
 
     return guarded
+
+
+def _not_found(request):
+    """The portal's own 404 page for editors, also with DEBUG on (`make run`), where Http404 shows Django's."""
+    from familie_portal.views import page_not_found
+
+    return page_not_found(request)
+
+
+def _page_content_or_refusal(request, object_id):
+    """The page content of an admin address, or the portal's answer: 404 page, or 403 with the reason."""
+    try:
+        content = PageContent.admin_manager.select_related("page").filter(pk=int(object_id)).first()
+    except (TypeError, ValueError):
+        content = None
+    if content is None:
+        return None, _not_found(request)
+    if not user_can_view_page_draft(request.user, content.page, site=content.page.site):
+        raise OtherMunicipality(OTHER_MUNICIPALITY_PAGE)
+    return content, None
+
+
+def _say_why_not_editable(request, content) -> None:
+    """django CMS sends an edit request it may not serve to the preview without a word: the lock of a version that
+    waits for review (reviews.page_lock) tells the editor why, in the preview's message."""
+    from reviews.page_lock import not_waiting
+
+    try:
+        not_waiting(Version.objects.get_for_content(content), request.user)
+    except Version.DoesNotExist:
+        return
+    except ConditionFailed as refused:
+        messages.warning(request, str(refused))
 
 
 class PortalPlaceholderAdmin(PlaceholderAdmin):
@@ -106,6 +147,13 @@ class DraftSourceDuplicatePageForm(DuplicatePageForm):
 class PortalPageContentAdmin(PageContentAdmin):
     duplicate_form = DraftSourceDuplicatePageForm
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The page settings of another city's page: say so; an unknown one: the portal's 404 page.
+        _content, refusal = _page_content_or_refusal(request, unquote(object_id))
+        if refusal is not None:
+            return refusal
+        return super().change_view(request, object_id, form_url, extra_context)
+
 
 for model, model_admin in [(Placeholder, PortalPlaceholderAdmin), (Page, PortalPageAdmin),
                            (PageContent, PortalPageContentAdmin)]:
@@ -134,7 +182,7 @@ class PageVersionGuardMixin:
 
     def changelist_view(self, request, extra_context=None):
         # Without ?page= the list would show every page's versions; with it, that page's.
-        if request.GET and not user_can_change_all_pages(request.user, site=get_current_site()):
+        if request.GET and not user_can_change_all_pages(request.user, site=get_current_site(request)):
             try:
                 page = Page.objects.filter(pk=int(request.GET.get("page", ""))).first()
             except ValueError:

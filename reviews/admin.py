@@ -21,8 +21,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from djangocms_versioning.constants import DRAFT
+from djangocms_versioning.constants import DRAFT, PUBLISHED
 from djangocms_versioning.models import Version
 
 from familie_portal import drafts
@@ -47,8 +48,12 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url: str, back_url: str):
-    """GET: the comment page of one step; POST: take the step (reviews.services) and go to `done_url`."""
+def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url, back_url: str,
+                compare_url: str = ""):
+    """GET: the comment page of one step; POST: take the step (reviews.services) and go to `done_url`.
+
+    `done_url` may be a callable, asked after the step: approving a draft of a published object merges
+    it and deletes the draft's row, so where to land is known only then."""
     if step not in STEPS:
         raise Http404
     if not allowed:
@@ -86,10 +91,11 @@ def review_step(request, *, admin_site, obj, step: str, allowed: bool, done_url:
                                  % {"note": review.publication_note})
             else:
                 messages.success(request, DONE[step])
-            return redirect(done_url)
+            return redirect(done_url() if callable(done_url) else done_url)
     context = {
         **admin_site.each_context(request), "title": label, "subtitle": kinds.title(obj), "form": form,
         "review": review, "back_url": back_url, "opts": Review._meta,
+        "compare_url": compare_url if step != SUBMIT else "",
     }
     return TemplateResponse(request, "reviews/admin/step.html", context)
 
@@ -167,8 +173,21 @@ class ReviewedAdminMixin:
             messages.error(request, services.APPROVED_FOR_LATER)
             return redirect(change_url)
         allowed = self.has_change_permission(request, obj) if step == SUBMIT else services.may_review(request.user)
+        compare_url = ""
+        if drafts.is_draft_copy(obj):
+            compare_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_draft_compare", args=(obj.pk,))
         return review_step(request, admin_site=self.admin_site, obj=obj, step=step, allowed=allowed,
-                           done_url=change_url, back_url=change_url)
+                           done_url=lambda: self._landing_url(obj, change_url), back_url=change_url,
+                           compare_url=compare_url)
+
+    def _landing_url(self, obj, change_url: str) -> str:
+        """After a step: the object's change form, or - a merged draft is gone - its original's."""
+        if self.model._default_manager.filter(pk=obj.pk).exists():
+            return change_url
+        original = obj.draft_of if drafts.is_draft_copy(obj) else None
+        if original is not None and self.model._default_manager.filter(pk=original.pk).exists():
+            return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=(original.pk,))
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
@@ -236,6 +255,8 @@ class ReviewAdmin(admin.ModelAdmin):
     # --- page drafts -----------------------------------------------------------------------------
     def get_urls(self):
         return [
+            path("seite/<int:content_id>/einreichung-zurueckziehen/", self.admin_site.admin_view(
+                self.page_withdraw_view), name="reviews_page_withdraw"),
             path("seite/<int:content_id>/<str:step>/", self.admin_site.admin_view(self.page_review_view),
                  name="reviews_page_review"),
             *super().get_urls(),
@@ -249,4 +270,43 @@ class ReviewAdmin(admin.ModelAdmin):
         allowed = version.state == DRAFT if step == SUBMIT else services.may_review(request.user)
         url = get_object_preview_url(content)
         return review_step(request, admin_site=self.admin_site, obj=content, step=step, allowed=allowed,
-                           done_url=url, back_url=url)
+                           done_url=url, back_url=url, compare_url=self._page_compare_url(version))
+
+    def page_withdraw_view(self, request, content_id):
+        """"Einreichung zurückziehen" for a page version that waits (events and others: reviews.admin_drafts)."""
+        content = PageContent.admin_manager.filter(pk=content_id).select_related("page").first()
+        if content is None or not content.page.has_change_permission(request.user):
+            raise Http404
+        review = services.open_review(content)
+        if review is None:
+            messages.info(request, _("Diese Seite liegt nicht (mehr) zur Prüfung vor."))
+            return redirect(get_object_preview_url(content))
+        if not services.may_withdraw(request.user, review, may_change=True):
+            raise PermissionDenied
+        error = ""
+        if request.method == "POST":
+            try:
+                services.withdraw(review=review, user=request.user, may_change=True)
+            except services.ReviewError as refused:
+                error = str(refused)
+            else:
+                messages.success(request, _("Die Einreichung ist zurückgezogen; Sie können wieder bearbeiten."))
+                return redirect(get_object_preview_url(content))
+        context = {
+            **self.admin_site.each_context(request), "title": _("Einreichung zurückziehen"),
+            "text": _("Die IQZ-Redaktion prüft die Seite dann nicht; Sie können sie wieder bearbeiten und erneut "
+                      "einreichen."),
+            "error": error, "subtitle": kinds.title(content), "back_url": get_object_preview_url(content),
+            "opts": Review._meta,
+        }
+        return TemplateResponse(request, "reviews/admin/draft_step.html", context)
+
+    @staticmethod
+    def _page_compare_url(version) -> str:
+        """djangocms-versioning's comparison of the page's published version with this one ("" for a new page)."""
+        published = (Version.objects.filter_by_content_grouping_values(version.content)
+                     .filter(state=PUBLISHED).exclude(pk=version.pk).first())
+        if published is None:
+            return ""
+        url = reverse("admin:djangocms_versioning_pagecontentversion_compare", args=(published.pk,))
+        return f"{url}?{urlencode({'compare_to': version.pk})}"

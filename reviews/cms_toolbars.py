@@ -32,7 +32,16 @@ class PageReviewToolbar(CMSToolbar):
         if not isinstance(content, PageContent) or not active or not user.is_staff:
             return
         version = Version.objects.get_for_content(content)
-        if version.state != DRAFT or not content.page.has_change_permission(user):
+        if not content.page.has_change_permission(user):
+            return
+        if version.state != DRAFT:
+            # "Bearbeiten" leads to the draft; while that waits, versioning does not offer it (reviews.page_lock):
+            # the toolbar says why and offers the way back instead.
+            draft = Version.objects.filter_by_content_grouping_values(content).filter(state=DRAFT).first()
+            if draft is not None and services.locked_for(user, draft.content) is not None:
+                buttons = ButtonList(side=self.toolbar.RIGHT)
+                self._waiting_buttons(buttons, draft.content, services.open_review(draft.content))
+                self.toolbar.add_item(buttons)
             return
         open_review = services.open_review(content)
         buttons = ButtonList(side=self.toolbar.RIGHT)
@@ -42,13 +51,19 @@ class PageReviewToolbar(CMSToolbar):
                 buttons.add_button(_("Zur Prüfung einreichen"), url=self._url(content, SUBMIT),
                                    extra_classes=["cms-btn-action"])
             else:
-                buttons.add_button(_("Liegt zur Prüfung vor"), url="", disabled=True)
+                self._waiting_buttons(buttons, content, open_review)
         elif open_review is not None and services.may_review(user):
             buttons.add_button(_("Zurückgeben"), url=self._url(content, RETURN))
             buttons.add_button(_("Freigeben und veröffentlichen"), url=self._url(content, APPROVE),
                                extra_classes=["cms-btn-action"])
         if buttons.buttons:
             self.toolbar.add_item(buttons)
+
+    def _waiting_buttons(self, buttons, content, open_review) -> None:
+        buttons.add_button(_("Liegt zur Prüfung vor"), url="", disabled=True)
+        if services.may_withdraw(self.request.user, open_review, may_change=True):
+            buttons.add_button(_("Einreichung zurückziehen"),
+                               url=reverse("admin:reviews_page_withdraw", args=(content.pk,)))
 
     @staticmethod
     def _url(content, step) -> str:

@@ -3,10 +3,12 @@ While a page version waits - for the IQZ's review, or (approved, or published by
 moment - only those who may publish alone change it.
 
 djangocms-versioning asks `Version.check_modify` before a change of a version's settings and in the toolbar's
-edit mode; django CMS asks `PlaceholderRelationField.default_checks` before every plugin change (versioning adds
-its "is a draft" check there the same way). `lock_waiting_pages()` adds one condition to each at start-up
-(reviews.apps): both lists are meant to be extended (`Conditions.__add__`, `default_checks`). Events, reports
-and profiles have the same rule in their admin (`services.locked_for`).
+edit mode, and `Version.check_edit_redirect` before "Bearbeiten" (it offers the button only when that passes,
+and refuses the request with the condition's message); django CMS asks `PlaceholderRelationField.default_checks`
+before every plugin change (versioning adds its "is a draft" check there the same way). `lock_waiting_pages()`
+adds one condition to each at start-up (reviews.apps): the lists are meant to be extended (`Conditions.__add__`,
+`default_checks`). The refusal says why and where to go. Events, reports and profiles have the same rule in
+their admin (`services.locked_for`).
 """
 
 from django.utils.translation import gettext as _
@@ -25,9 +27,24 @@ def not_waiting(version, user) -> None:
         return
     if services.locked_for(user, version.content) is not None:
         raise ConditionFailed(_("Diese Fassung liegt der IQZ-Redaktion zur Prüfung vor; bis zur Entscheidung "
-                                "ändert nur die IQZ-Redaktion sie."))
+                                "ändert nur die IQZ-Redaktion sie. Warten Sie auf die Entscheidung (Sie erhalten "
+                                "eine E-Mail), oder wählen Sie in der Werkzeugleiste der Seite „Einreichung "
+                                "zurückziehen“, um sie wieder zu bearbeiten."))
     if not services.may_publish_alone(user, version.content) and page_schedule.planned(version) is not None:
         raise ConditionFailed(str(services.APPROVED_FOR_LATER))
+
+
+def edit_not_waiting(version, user) -> None:
+    """"Bearbeiten" on a page leads to its draft (from the published version too): refused while that waits."""
+    from cms.models import PageContent
+    from djangocms_versioning.models import Version
+
+    if version.content_type.model_class() is not PageContent:
+        return
+    draft = version if version.state == DRAFT else (
+        Version.objects.filter_by_content_grouping_values(version.content).filter(state=DRAFT).first())
+    if draft is not None:
+        not_waiting(draft, user)
 
 
 def plugins_not_waiting(placeholder, user) -> bool:
@@ -53,5 +70,7 @@ def lock_waiting_pages() -> None:
 
     if not_waiting not in Version.check_modify:
         Version.check_modify = Version.check_modify + [not_waiting]
+    if edit_not_waiting not in Version.check_edit_redirect:
+        Version.check_edit_redirect = Version.check_edit_redirect + [edit_not_waiting]
     if plugins_not_waiting not in PlaceholderRelationField.default_checks:
         PlaceholderRelationField.default_checks = [*PlaceholderRelationField.default_checks, plugins_not_waiting]

@@ -79,3 +79,35 @@ def test_the_demo_series_opens_with_its_choices(iqz_client):
     form = iqz_client.get(f"/admin/events/event/{series.pk}/change/").context["adminform"].form
     assert form.initial["repeat"] == repeat_of(series.rrule)["repeat"]
     assert form.initial["repeat"] != ""
+
+
+def _history_after_posting(event, **changes) -> str:
+    from django.contrib.admin.models import LogEntry
+
+    from tests.authz.support import admin_form_data, client_as
+
+    url = f"/admin/events/event/{event.pk}/change/"
+    response = client_as("iqz").post(url, admin_form_data(url, **changes))
+    assert response.status_code == 302
+    return LogEntry.objects.filter(object_id=str(event.pk)).latest("pk").get_change_message()
+
+
+@pytest.mark.parametrize("rule", ["FREQ=WEEKLY;COUNT=6;BYDAY=TU,TH", "FREQ=MONTHLY;UNTIL=20301231T225959Z;BYDAY=3WE",
+                                  ""])
+def test_the_history_names_only_what_changed(rule):
+    from tests.events.factories import EventFactory
+
+    event = EventFactory(organiser=_organiser(), status=Event.Status.DRAFT, rrule=rule)
+    message = _history_after_posting(event, title_de="Ein neuer Titel")
+    assert "Titel" in message
+    for label in ("Wiederholung", "Wochentage", "Anzahl", "Abstand", "Wiederholen bis", "Eigene Regel"):
+        assert label not in message, message
+
+
+def test_the_history_names_a_changed_series_field():
+    from tests.events.factories import EventFactory
+
+    event = EventFactory(organiser=_organiser(), status=Event.Status.DRAFT, rrule="FREQ=WEEKLY;COUNT=6;BYDAY=TU")
+    message = _history_after_posting(event, repeat_count="8")
+    assert "Anzahl der Termine" in message
+    assert "Wochentage" not in message and "Abstand" not in message, message

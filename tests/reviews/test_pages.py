@@ -93,3 +93,16 @@ def test_iqz_returns_the_draft(draft):
 def test_other_city_cannot_submit_a_page_draft(draft):
     assert client_as("gelsenkirchen").post(_step(draft, "einreichen"), {"comment": "x"}).status_code == 404
     assert not Review.objects.exists()
+
+
+def test_the_approval_screen_links_the_comparison_with_the_published_version(draft):
+    published = Version.objects.filter_by_content_grouping_values(draft.content).get(state=PUBLISHED)
+    client_as("bochum").post(_step(draft, "einreichen"), {"comment": "Neue Öffnungszeiten"})
+    iqz = client_as("iqz")
+    html = iqz.get(_step(draft, "freigeben")).content.decode()
+    compare = reverse("admin:djangocms_versioning_pagecontentversion_compare", args=(published.pk,))
+    link = f"{compare}?compare_to={draft.pk}"
+    assert f'href="{link}"' in html and "Vergleich mit der veröffentlichten Fassung" in html
+    response = iqz.get(link)
+    assert response.status_code == 200
+    assert response.context["v1"] == published and response.context["v2"] == draft

@@ -169,3 +169,13 @@ def test_a_missing_column_and_an_unreadable_file_are_explained(tmp_path, django_
     path.write_bytes("slug;username;email\nmünster;m;m@example.org\n".encode("latin-1"))
     with pytest.raises(CommandError, match="nicht UTF-8"):
         _add_csv(django_capture_on_commit_callbacks, str(path))
+
+
+def test_invitations_are_queued_for_the_worker_not_sent_inline(tmp_path, settings, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    _add_csv(django_capture_on_commit_callbacks, _csv(tmp_path))
+    assert mail.outbox == []
+    queued = DBTaskResult.objects.filter(task_path="familie_portal.tasks.send_mail_task")
+    assert sorted(task.args_kwargs["args"][2][0] for task in queued) == sorted(email for _, _, email in ROWS)

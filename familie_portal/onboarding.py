@@ -186,6 +186,34 @@ def _acting_user(user: AbstractUser | None) -> AbstractUser:
     return user
 
 
+@dataclass(frozen=True)
+class OnboardingSetup:
+    """What every municipality's onboarding needs and shares: read or created once per run."""
+
+    user: AbstractUser
+    group: Group
+    parent: Page
+    media_root: Folder
+
+
+def onboarding_setup(user: AbstractUser | None = None) -> OnboardingSetup:
+    """The roles, the "Kommunen" page and media folder, and who publishes (default: the first superuser)."""
+    user = _acting_user(user)
+    with transaction.atomic():
+        group = portal_setup()[roles.MUNICIPAL_GROUP]
+        parent = _page(MUNICIPALITIES_PAGE, MUNICIPALITIES_PAGE_TEXTS, parent=None, user=user)
+        _hook_municipalities_list(parent)
+    return OnboardingSetup(user=user, group=group, parent=parent, media_root=_folder(MEDIA_FOLDER_ROOT, parent=None))
+
+
+def editor_conflict(editor: AbstractUser, municipality: Municipality) -> str | None:
+    """Why `editor` cannot edit for `municipality` (already another's), or None."""
+    link = MunicipalEditor.objects.filter(user=editor).select_related("municipality").first()
+    if link is not None and link.municipality_id != municipality.pk:
+        return f"{editor.get_username()} gehört schon zur Kommunalen Redaktion von {link.municipality.name}."
+    return None
+
+
 @transaction.atomic
 def municipality_onboard(
     *,
@@ -193,23 +221,21 @@ def municipality_onboard(
     editors: Iterable[AbstractUser] = (),
     user: AbstractUser | None = None,
     texts: Mapping[str, str] | None = None,
+    setup: OnboardingSetup | None = None,
 ) -> Onboarding:
     """Give `municipality` its page, media folder and Kommunale Redaktion (`editors`: users).
 
     `user` publishes the pages (default: the first superuser); `texts` (HTML per language) is
     the first text of a newly created page. Existing pages, folders and permissions are kept.
+    `setup` (`onboarding_setup()`), when many municipalities are onboarded in one run, saves
+    reading the roles, the parent page and the media root again for each of them.
     """
     editors = list(editors)
     for editor in editors:
-        link = MunicipalEditor.objects.filter(user=editor).select_related("municipality").first()
-        if link is not None and link.municipality_id != municipality.pk:
-            raise OnboardingError(
-                f"{editor.get_username()} gehört schon zur Kommunalen Redaktion von {link.municipality.name}."
-            )
-    user = _acting_user(user)
-    group = portal_setup()[roles.MUNICIPAL_GROUP]
-    parent = _page(MUNICIPALITIES_PAGE, MUNICIPALITIES_PAGE_TEXTS, parent=None, user=user)
-    _hook_municipalities_list(parent)
+        if problem := editor_conflict(editor, municipality):
+            raise OnboardingError(problem)
+    setup = setup or onboarding_setup(user)
+    user, group, parent = setup.user, setup.group, setup.parent
     bodies = texts or {language: text.format(name=municipality.name) for language, text in
                        MUNICIPALITY_PAGE_TEXTS.items()}
     page = _page(
@@ -218,7 +244,7 @@ def municipality_onboard(
         parent=parent,
         user=user,
     )
-    folder = _folder(municipality.name, parent=_folder(MEDIA_FOLDER_ROOT, parent=None))
+    folder = _folder(municipality.name, parent=setup.media_root)
     links = []
     for editor in editors:
         if not editor.is_staff:

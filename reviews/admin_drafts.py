@@ -47,8 +47,9 @@ WITHDRAW_TEXT = (_("Einreichung zurückziehen"), _("Die IQZ-Redaktion prüft den
                                                    "ihn wieder bearbeiten und erneut einreichen."))
 SAVED_AS_DRAFT = _("Ihre Änderungen sind als Entwurf gespeichert; die veröffentlichte Fassung bleibt unverändert, "
                    "bis der Entwurf freigegeben ist.")
-SAVED_AS_OWN_DRAFT = _("Ihre Änderungen sind als Entwurf gespeichert; die veröffentlichte Fassung bleibt unverändert, "
-                       "bis Sie den Entwurf veröffentlichen („Sofort veröffentlichen“ oder „Entwurf veröffentlichen“).")
+SAVED_AS_OWN_DRAFT = _("Ihre Änderungen sind als Entwurf gespeichert; die veröffentlichte Fassung bleibt "
+                       "unverändert, bis Sie den Entwurf veröffentlichen („Sofort veröffentlichen“ oder "
+                       "„Entwurf veröffentlichen“).")
 PUBLISHED_NOW = _("Ihre Änderungen sind veröffentlicht.")
 
 

@@ -11,7 +11,9 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Event
@@ -153,10 +155,34 @@ def test_choosing_draft_in_the_form_asks_first_then_mails(django_capture_on_comm
     _assert_told_once("Fest im Kormoranpark")
 
 
-def test_a_normal_save_of_a_registered_event_cancels_nothing(django_capture_on_commit_callbacks):
+def test_a_save_of_a_registered_event_is_a_draft_and_publishing_it_cancels_nothing(
+        django_capture_on_commit_callbacks):
     event = _registered_event()
+    iqz = client_as("iqz")
     change = reverse("admin:events_event_change", args=(event.pk,))
+    data = admin_form_data(change, title_de="Neuer Titel")
     with django_capture_on_commit_callbacks(execute=True):
-        client_as("iqz").post(change, admin_form_data(change, title_de="Neuer Titel", _publish_now="1"))
+        iqz.post(change, data)  # "Sichern": the IQZ's draft
+    assert Event.objects.get(pk=event.pk).title_de == "Fest im Kormoranpark"
+    assert Event.objects.get(draft_of=event).title_de == "Neuer Titel"
+    assert "Neuer Titel" not in Client().get(f"/veranstaltungen/{event.slug}/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        iqz.post(change, {**data, "_publish_now": "1"})
     assert Event.objects.get(pk=event.pk).title_de == "Neuer Titel" and _public(event)
+    assert "Neuer Titel" in Client().get(f"/veranstaltungen/{event.slug}/").content.decode()
     assert not mail.outbox and _active_emails(event) == {*PEOPLE, "vera@example.org"}
+
+
+def test_the_confirmation_page_reads_the_same_for_one_event_and_for_five(django_assert_max_num_queries):
+    iqz = client_as("iqz")
+
+    def queries_for(events) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            page = iqz.post(CHANGELIST, {"action": "unpublish", "_selected_action": [e.pk for e in events]})
+        assert page.status_code == 200 and page.content.decode().count("<td>2</td><td>1</td>") == len(events)
+        return len(captured)
+
+    one = queries_for([_registered_event()])
+    five = [_registered_event(f"Fest {n}", f"fest-{n}") for n in range(5)]
+    with django_assert_max_num_queries(one):
+        queries_for(five)

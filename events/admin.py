@@ -8,7 +8,7 @@ and may choose only such organisers; publishing needs review where the municipal
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -27,6 +27,8 @@ from familie_portal.admin_languages import LanguageInputsMixin, language_fieldse
 from familie_portal.admin_scheduling import SCHEDULE_FIELDS, ScheduleFilter, schedule_display
 from managers.selectors import municipality_for_user
 from registrations.admin import RegistrationSettingsInline
+from registrations.admin_withdrawal import RegistrationsOnWithdrawalMixin
+from registrations.selectors import registrations_affected
 from reviews.admin import ReviewedAdminMixin
 from reviews.admin_drafts import DraftAdminMixin
 
@@ -54,7 +56,8 @@ class EventDownloadInline(LanguageInputsMixin, admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(LanguageInputsMixin, DraftAdminMixin, ReviewedAdminMixin, MunicipalityGuardMixin, HistoryAdmin):
+class EventAdmin(RegistrationsOnWithdrawalMixin, LanguageInputsMixin, DraftAdminMixin, ReviewedAdminMixin,
+                 MunicipalityGuardMixin, HistoryAdmin):
     form = EventAdminForm
     missing_message = _("Diese Veranstaltung gibt es nicht.")
     foreign_message = _("Diese Veranstaltung gehört nicht zu Ihrer Kommune. Sie können nur die "
@@ -67,7 +70,7 @@ class EventAdmin(LanguageInputsMixin, DraftAdminMixin, ReviewedAdminMixin, Munic
     prepopulated_fields = {"slug": ("title_de",)}
     inlines = [EventDownloadInline, RegistrationSettingsInline]
     readonly_fields = ["series_summary"]
-    actions = ["publish", "unpublish", "copy_as_draft"]
+    actions = ["publish", "unpublish", "copy_as_draft", "delete_selected"]
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
         models.URLField: {"assume_scheme": "https"},
@@ -169,7 +172,19 @@ class EventAdmin(LanguageInputsMixin, DraftAdminMixin, ReviewedAdminMixin, Munic
 
     @admin.action(description=_("Ausgewählte Veranstaltungen zurück in den Entwurf"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Event.Status.DRAFT)
+        # Who is registered for a coming date is named and asked about first, then told by mail
+        # (registrations.admin_withdrawal).
+        published = events_editable_by(request.user, queryset).filter(draft_of__isnull=True,
+                                                                       status=Event.Status.PUBLISHED)
+        confirmation = self.withdrawal_confirmation(request, queryset, published, action="unpublish",
+                                                    title=_("Veranstaltungen zurück in den Entwurf"))
+        if confirmation is not None:
+            return confirmation
+        with transaction.atomic():
+            affected = registrations_affected(published)
+            self._set_status(request, queryset, Event.Status.DRAFT)
+            self.tell_registered(request, affected)
+        return None
 
     @admin.action(description=_("Ausgewählte Veranstaltungen als Entwurf kopieren"), permissions=["add"])
     def copy_as_draft(self, request, queryset):

@@ -82,8 +82,9 @@ def send_cancelled(registration, base_url: str) -> None:
     _send("cancelled", registration, base_url)
 
 
-def send_date_cancelled(registration, base_url: str) -> None:
-    _send("date_cancelled", registration, base_url)
+def send_date_cancelled(registration, base_url: str, *, event_gone: bool = False) -> None:
+    """The date does not take place; `event_gone`: nor does the event (withdrawn or deleted), so no link to it."""
+    _send("date_cancelled", registration, base_url, event_gone=event_gone)
 
 
 def send_reminder(registration, base_url: str) -> None:

@@ -147,9 +147,10 @@ def registration_delete(*, registration: Registration, base_url: str) -> None:
         Registration.objects.filter(pk=registration.pk).delete()
 
 
-def event_date_cancel(*, event_date: EventDate, base_url: str) -> int:
+def event_date_cancel(*, event_date: EventDate, base_url: str, event_gone: bool = False) -> int:
     """The date does not take place: every place and waiting position cancelled, each person told by mail.
-    Returns how many were told (again: none). Whether it takes sign-ups is not stored here: a date the
+    Returns how many were told (again: none). `event_gone`: the whole event is withdrawn or deleted (the
+    mail then points to no further dates). Whether it takes sign-ups is not stored here: a date the
     series leaves out is no occurrence ("Dieser Termin entfällt"), so removing the exception opens it
     again; "Anmeldung geschlossen" (`closed`) stays the organiser's own switch."""
     with transaction.atomic():
@@ -162,12 +163,22 @@ def event_date_cancel(*, event_date: EventDate, base_url: str) -> int:
             registration.status, registration.cancelled_at = Status.CANCELLED, now
             registration.save(update_fields=["status", "cancelled_at"])
             if holding:
-                mails.send_date_cancelled(registration, base_url)
+                mails.send_date_cancelled(registration, base_url, event_gone=event_gone)
                 told += 1
         event_date.cancelled += event_date.confirmed + event_date.waiting
         event_date.confirmed = event_date.waiting = 0
         event_date.save(update_fields=["confirmed", "waiting", "cancelled"])
     return told
+
+
+def event_registrations_cancel(*, event, base_url: str, now: datetime | None = None) -> int:
+    """The event is withdrawn or deleted (after the editor confirmed it): every coming date's places and
+    waiting positions are cancelled, each person told as for a cancelled date (event_date_cancel).
+    Returns how many were told."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        return sum(event_date_cancel(event_date=event_date, base_url=base_url, event_gone=True)
+                   for event_date in EventDate.objects.filter(event=event, start__gt=now))
 
 
 def event_cancelled_dates(*, instance, **kwargs) -> None:

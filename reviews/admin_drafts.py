@@ -3,11 +3,14 @@ Drafts of published content in the admin (familie_portal.drafts), and the lock w
 
 `DraftAdminMixin` goes before `ReviewedAdminMixin` in the bases of the event, report and profile admins:
 
-- Whoever may not publish alone (reviews.services.may_publish_alone) edits a published object as
-  before, but every save of its change form goes into its draft (created or updated, with the
-  inlines and many-to-many choices) and leads to the draft's form; the published version stays as it
-  is. Opening a published object that has a draft leads them to the draft. Who may publish alone gets
-  "Als Entwurf speichern" (POST `_save_as_draft`) beside the normal save.
+- Every role, the IQZ-Redaktion included, edits a published object as before, but a save ("Sichern")
+  of its change form goes into its draft (created or updated, with the inlines and many-to-many
+  choices) and leads to the draft's form; the published version stays as it is. Opening a published
+  object that has a draft leads to the draft.
+- Who may publish alone (reviews.services.may_publish_alone) also gets "Sofort veröffentlichen"
+  (POST `_publish_now`): on a published object it saves the object itself, on a draft it saves the
+  draft and publishes it, in one step. Choosing another status than "Veröffentlicht" on a published
+  object takes it offline at once (an explicit choice, like "Sofort veröffentlichen").
 - The draft's form links the published version, the preview, "Vergleich mit der veröffentlichten
   Fassung" and "Entwurf verwerfen"; who may publish alone also gets "Entwurf veröffentlichen". Others
   submit the draft for review like any draft ("Zur Prüfung einreichen"); approval merges it.
@@ -32,7 +35,7 @@ from familie_portal import drafts
 from reviews import kinds, services
 from reviews.drafts_compare import differences
 
-SAVE_AS_DRAFT = "_save_as_draft"
+PUBLISH_NOW = "_publish_now"
 PUBLISH, DISCARD = "veroeffentlichen", "verwerfen"
 DRAFT_STEPS = {
     PUBLISH: (_("Entwurf veröffentlichen"), _("Der Entwurf ersetzt die veröffentlichte Fassung sofort. "
@@ -44,6 +47,10 @@ WITHDRAW_TEXT = (_("Einreichung zurückziehen"), _("Die IQZ-Redaktion prüft den
                                                    "ihn wieder bearbeiten und erneut einreichen."))
 SAVED_AS_DRAFT = _("Ihre Änderungen sind als Entwurf gespeichert; die veröffentlichte Fassung bleibt unverändert, "
                    "bis der Entwurf freigegeben ist.")
+SAVED_AS_OWN_DRAFT = _("Ihre Änderungen sind als Entwurf gespeichert; die veröffentlichte Fassung bleibt "
+                       "unverändert, bis Sie den Entwurf veröffentlichen („Sofort veröffentlichen“ oder "
+                       "„Entwurf veröffentlichen“).")
+PUBLISHED_NOW = _("Ihre Änderungen sind veröffentlicht.")
 
 
 class DraftAdminMixin:
@@ -61,7 +68,8 @@ class DraftAdminMixin:
         return memo[key]
 
     def _drafting(self, request, obj) -> bool:
-        """Does a save of this (stored) object's change form go into its draft?"""
+        """Does a save of this (stored) object's change form go into its draft? For every role; not when
+        who may publish alone chooses "Sofort veröffentlichen" or takes the object offline by its status."""
         if obj is None or obj.pk is None or not kinds.is_public(obj) or drafts.is_draft_copy(obj):
             return False
         if self.saves_directly(request, obj):
@@ -70,7 +78,15 @@ class DraftAdminMixin:
             # django-reversion has already written the old version into the row; ReviewedAdminMixin's
             # save_model() decides (and its refusal rolls the restore back).
             return False
-        return not services.may_publish_alone(request.user, obj) or SAVE_AS_DRAFT in request.POST
+        if services.may_publish_alone(request.user, obj):
+            return not (PUBLISH_NOW in request.POST or self._taking_offline(request, obj))
+        return True
+
+    @staticmethod
+    def _taking_offline(request, obj) -> bool:
+        """Does this POST choose another status than "Veröffentlicht" for a published object?"""
+        status = request.POST.get("status")
+        return status is not None and status != type(obj).Status.PUBLISHED
 
     def saves_directly(self, request, obj) -> bool:
         """A hook: does this POST of the published `obj`'s change form take effect at once, without a draft
@@ -177,10 +193,34 @@ class DraftAdminMixin:
 
     def response_change(self, request, obj):
         draft = getattr(request, "portal_draft", None)
-        if draft is None:
-            return super().response_change(request, obj)
-        messages.success(request, SAVED_AS_DRAFT)
-        return redirect(self._change_url(draft))
+        if draft is not None:
+            alone = services.may_publish_alone(request.user, obj)
+            messages.success(request, SAVED_AS_OWN_DRAFT if alone else SAVED_AS_DRAFT)
+            return redirect(self._change_url(draft))
+        if PUBLISH_NOW in request.POST and self._may_publish_now(request, obj):
+            if drafts.is_draft_copy(obj):
+                return self._publish_saved_draft(request, obj)
+            messages.success(request, PUBLISHED_NOW)
+            return redirect(self._change_url(obj))
+        return super().response_change(request, obj)
+
+    def _may_publish_now(self, request, obj) -> bool:
+        """ "Sofort veröffentlichen": who may publish alone, on a published object or a draft that no
+        submission locks (the lock is the IQZ's decision to take)."""
+        if not services.may_publish_alone(request.user, obj) or self._lock(request, obj) is not None:
+            return False
+        return drafts.is_draft_copy(obj) or kinds.is_public(obj)
+
+    def _publish_saved_draft(self, request, draft):
+        """The draft is saved; publish it. A refusal leaves it saved and says why."""
+        try:
+            original = drafts.publish_draft(draft, user=request.user)
+        except drafts.DraftError as refused:
+            messages.error(request, gettext("Der Entwurf ist gespeichert, aber nicht veröffentlicht: %(why)s")
+                           % {"why": refused})
+            return redirect(self._change_url(draft))
+        messages.success(request, PUBLISHED_NOW)
+        return redirect(self._change_url(original))
 
     # --- the draft's steps -------------------------------------------------------------------
     def get_urls(self):
@@ -294,6 +334,6 @@ class DraftAdminMixin:
             )
         elif kinds.is_public(obj):
             draft = drafts.draft_of(obj)
-            box.update(public=True, alone=alone, draft_url=self._change_url(draft) if draft else "",
-                       save_as_draft=alone and self.has_change_permission(request, obj))
+            box.update(public=True, alone=alone, draft_url=self._change_url(draft) if draft else "")
+        box["publish_now"] = self._may_publish_now(request, obj) and self.has_change_permission(request, obj)
         return box

@@ -172,7 +172,8 @@ def test_bulk_publish_writes_one_revision_per_event():
 def test_saving_an_event_records_its_downloads_and_a_german_message():
     event = TARGETS["event/stadt-bochum"].get()
     url = reverse("admin:events_event_change", args=[event.pk])
-    response = client_as("bochum").post(url, admin_form_data(url, title_de="Familienfest (neu)"))
+    # "Sofort veröffentlichen": the event itself is saved (a plain save would write its draft).
+    response = client_as("bochum").post(url, admin_form_data(url, title_de="Familienfest (neu)", _publish_now="1"))
     assert response.status_code == 302
     version = Version.objects.get_for_object(event).get()
     comment = version.revision.get_comment()

@@ -11,7 +11,11 @@ from dataclasses import dataclass
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.urls import reverse
+
+from familie_portal import drafts
+from reviews import kinds, services
 
 from .support import ROLES, admin_form_data, client_as, denied, snapshot
 
@@ -140,12 +144,23 @@ def test_change_post(role, key):
     else:
         data = admin_form_data(url, **{target.field: f"{getattr(obj, target.field)} (geändert)"})
     before = snapshot(target.queryset(), target.field)
-    response = client_as(role).post(url, data)
+    client = client_as(role)
+    response = client.post(url, data)
     if right(role, key) == CHANGE:
         assert response.status_code == 302, _errors(response)
         if target.field != "id":
             obj.refresh_from_db()
-            assert getattr(obj, target.field).endswith("(geändert)")
+            if not isinstance(obj, drafts.DraftMixin) or not kinds.is_public(obj):
+                assert getattr(obj, target.field).endswith("(geändert)")
+                return
+            # Published content: a save is a draft for every role; the published version stays.
+            assert not getattr(obj, target.field).endswith("(geändert)")
+            assert getattr(drafts.draft_of(obj), target.field).endswith("(geändert)")
+            if services.may_publish_alone(get_user_model().objects.get(username=role), obj):
+                # "Sofort veröffentlichen" changes it in public.
+                assert client.post(url, {**data, "_publish_now": "1"}).status_code == 302
+                obj.refresh_from_db()
+                assert getattr(obj, target.field).endswith("(geändert)")
     else:
         assert denied(response), response.status_code
         assert snapshot(target.queryset(), target.field) == before

@@ -92,6 +92,11 @@ def _event_change_published(client, ctx):
     client.post(_event_url(ctx), admin_form_data(_event_url(ctx), title_de="Still geändert"))
 
 
+def _event_publish_now(client, ctx):
+    """ "Sofort veröffentlichen" on the form of a published event: saved in public in one step."""
+    client.post(_event_url(ctx), admin_form_data(_event_url(ctx), title_de="Sofort geändert", _publish_now="1"))
+
+
 def _event_delete_published(client, ctx):
     client.post(_event_url(ctx, "delete"), {"post": "yes"})
 
@@ -151,6 +156,7 @@ class Endpoint:
     done: Callable
     event_status: str = "draft"
     profile_status: str = "draft"
+    nobody: bool = False  # no role changes the public state this way (drafts for everyone)
 
 
 ENDPOINTS = [
@@ -159,8 +165,11 @@ ENDPOINTS = [
         slug="neu-veroeffentlicht", status="published").exists()),
     Endpoint("event-bulk-publish", _event_bulk_publish, _event_public),
     Endpoint("event-bulk-unpublish", _event_bulk_unpublish, lambda ctx: not _event_public(ctx), "published"),
+    # A plain save of a published event is a draft for every role, the IQZ included (test_a_save_is_a_draft...).
     Endpoint("event-change-published", _event_change_published, lambda ctx: Event.objects.filter(
-        pk=ctx.event.pk, title_de="Still geändert").exists(), "published"),
+        pk=ctx.event.pk, title_de="Still geändert").exists(), "published", nobody=True),
+    Endpoint("event-change-published-now", _event_publish_now, lambda ctx: Event.objects.filter(
+        pk=ctx.event.pk, title_de="Sofort geändert").exists(), "published"),
     Endpoint("event-delete-published", _event_delete_published,
              lambda ctx: not Event.objects.filter(pk=ctx.event.pk).exists(), "published"),
     Endpoint("event-restore-published-version", _event_restore, _event_public),
@@ -188,7 +197,28 @@ def test_publish_alone(endpoint, role, review, allowed):
     municipality.save()
     ctx = _make_ctx(event_status=endpoint.event_status, profile_status=endpoint.profile_status)
     endpoint.attempt(client_as(role), ctx)
-    assert endpoint.done(ctx) is allowed
+    assert endpoint.done(ctx) is (allowed and not endpoint.nobody)
+
+
+# Who may change Bochum's published event (review of Bochum on?): their plain save writes its draft.
+DRAFTERS = [("bochum", True, True), ("bochum", False, True), ("iqz", True, True), ("admin", True, True),
+            ("gelsenkirchen", False, False)]
+
+
+@pytest.mark.parametrize(("role", "review", "drafts_it"), DRAFTERS, ids=[f"{r}-review-{v}" for r, v, _d in DRAFTERS])
+def test_a_save_of_published_content_is_a_draft_for_every_role(role, review, drafts_it):
+    municipality = Municipality.objects.get(slug="bochum")
+    municipality.review_required = review
+    municipality.save()
+    ctx = _make_ctx(event_status="published", profile_status="published")
+    client = client_as(role)
+    _event_change_published(client, ctx)
+    client.post(_profile_url(ctx), admin_form_data(_profile_url(ctx), role="Still geändert"))
+    assert Event.objects.filter(draft_of=ctx.event, title_de="Still geändert").exists() is drafts_it
+    assert FamilyManager.objects.filter(draft_of=ctx.profile, role="Still geändert").exists() is drafts_it
+    assert Event.objects.get(pk=ctx.event.pk).title_de != "Still geändert"
+    assert FamilyManager.objects.get(pk=ctx.profile.pk).role != "Still geändert"
+    assert _event_public(ctx) and FamilyManager.objects.public().filter(pk=ctx.profile.pk).exists()
 
 
 @pytest.mark.parametrize("role", ["bochum", "iqz", "admin"])

@@ -34,8 +34,9 @@ def test_publish_and_withdraw_times_are_saved_in_local_time(app, model, get, rol
     with time_machine.travel(NOW, tick=False):
         html = client_as(role).get(url).content.decode()
         assert "Veröffentlichen am" in html and "Zurückziehen am" in html and "Ortszeit (Europe/Berlin)" in html
+        # "Sofort veröffentlichen": a plain save of published content is a draft (reviews.admin_drafts).
         data = admin_form_data(url, publish_at_0="01.03.2027", publish_at_1="09:00",
-                               withdraw_at_0="01.04.2027", withdraw_at_1="18:30")
+                               withdraw_at_0="01.04.2027", withdraw_at_1="18:30", _publish_now="1")
         response = client_as(role).post(url, data)
         assert response.status_code == 302, response.content.decode()[:2000]
         obj.refresh_from_db()

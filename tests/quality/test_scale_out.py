@@ -400,7 +400,9 @@ def test_media_on_the_object_store(stack):
     thumbnails = {key for key in s3.objects() if key.startswith(first_photo) and key != first_photo}
     assert thumbnails, "the profile's thumbnail is stored in the bucket"
 
-    response = _post_files(editor, reverse("admin:managers_familymanager_change", args=[profile.pk]), form,
+    # "Sofort veröffentlichen": a plain save of the published profile would be a draft.
+    response = _post_files(editor, reverse("admin:managers_familymanager_change", args=[profile.pk]),
+                           {**form, "_publish_now": "1"},
                            {"photo": ("anna-neu.png", png_bytes(400, 400, colour="#0033aa"), "image/png")}, cert)
     assert response.status_code == 302, response.text[:3000]
     profile.refresh_from_db()

@@ -37,7 +37,7 @@ def test_the_event_form_carries_the_registration_settings(iqz_client):
     event = Event.objects.get(slug="werkstatt-familienfreundliche-stadtplanung")
     url = reverse("admin:events_event_change", args=[event.pk])
     data = admin_form_data(url, **{"registration_settings-0-enabled": "on", "registration_settings-0-places": "15",
-                                   "registration_settings-TOTAL_FORMS": "1"})
+                                   "registration_settings-TOTAL_FORMS": "1", "_publish_now": "1"})
     assert iqz_client.post(url, data).status_code == 302
     settings = RegistrationSettings.objects.get(event=event)
     assert settings.enabled and settings.places == 15

@@ -63,14 +63,15 @@ def test_a_cancelled_date_takes_no_sign_up_and_says_why(visitor, series):
 
 
 def _admin_set_exdates(event, text, capture):
-    """The IQZ edits the series' "Ausnahmen" in the event's admin form."""
+    """The IQZ edits the series' "Ausnahmen" in the event's admin form ("Sofort veröffentlichen": a plain save
+    would be a draft)."""
     from django.urls import reverse
 
     from tests.authz.support import admin_form_data, client_as
 
     url = reverse("admin:events_event_change", args=[event.pk])
     with capture(execute=True):
-        response = client_as("iqz").post(url, admin_form_data(url, exdates=text))
+        response = client_as("iqz").post(url, admin_form_data(url, exdates=text, _publish_now="1"))
     assert response.status_code == 302, response.content.decode()[:2000]
 
 

@@ -1,7 +1,7 @@
 """
 Drafts of published content (familie_portal.drafts, reviews.admin_drafts), through the real admin URLs
 with the demo users: `bochum` (review on) edits a published event or profile and the public sees nothing
-of it until the IQZ approves; the IQZ saves a report "Als Entwurf" and publishes it; discarding; the lock
+of it until the IQZ approves; the IQZ's save of a report is a draft too, and "Sofort veröffentlichen" publishes in one step; discarding; the lock
 while a submission waits; a draft approved for a later minute replaces the original at that minute.
 """
 
@@ -146,17 +146,21 @@ def test_the_iqz_saves_a_report_as_a_draft_and_publishes_it():
     ContributionFactory(workshop=report, name="Dora Dohle")
     iqz = client_as("iqz")
     html = iqz.get(_change(report)).content.decode()
-    assert 'name="_save_as_draft"' in html and "Als Entwurf speichern" in html
-    data = admin_form_data(_change(report), title_de=f"Werkstatt an der {NEW}", _save_as_draft="1")
-    response = iqz.post(_change(report), data)
+    assert 'name="_publish_now"' in html and "Sofort veröffentlichen" in html
+    assert "„Sichern“ speichert Ihre Änderungen als Entwurf" in html
+    # The normal save ("Sichern") of the IQZ writes a draft, as everyone's does.
+    response = iqz.post(_change(report), admin_form_data(_change(report), title_de=f"Werkstatt an der {NEW}"))
     draft = Workshop.objects.get(draft_of=report)
     assert response["Location"] == _change(draft)
+    assert "Ihre Änderungen sind als Entwurf gespeichert" in iqz.get(_change(draft)).content.decode()
     assert Workshop.objects.get(pk=report.pk).title_de == f"Werkstatt an der {OLD}"
     assert NEW not in Client().get(report.get_absolute_url()).content.decode()
     assert list(draft.contributions.values_list("name", flat=True)) == ["Dora Dohle"]
+    # Opening the report again leads the IQZ to its draft too (a save there would overwrite the draft).
+    assert iqz.get(_change(report))["Location"] == _change(draft)
 
     html = iqz.get(_change(draft)).content.decode()
-    assert "Entwurf veröffentlichen" in html
+    assert "Entwurf veröffentlichen" in html and 'name="_publish_now"' in html
     assert iqz.get(_draft_step(draft, "veroeffentlichen")).status_code == 200
     assert iqz.post(_draft_step(draft, "veroeffentlichen"))["Location"] == _change(report)
     report.refresh_from_db()
@@ -167,11 +171,40 @@ def test_the_iqz_saves_a_report_as_a_draft_and_publishes_it():
     assert Version.objects.get_for_object(report).first().revision.comment == "Entwurf übernommen"
 
 
-def test_the_iqz_still_saves_a_published_report_directly():
+def test_publish_now_on_a_published_report_saves_it_in_public_at_once():
     report = WorkshopFactory(title_de="Direkt")
-    response = client_as("iqz").post(_change(report), admin_form_data(_change(report), title_de="Direkt geändert"))
-    assert response.status_code == 302 and Workshop.objects.get(pk=report.pk).title_de == "Direkt geändert"
+    data = admin_form_data(_change(report), title_de="Direkt geändert", _publish_now="1")
+    response = client_as("iqz").post(_change(report), data)
+    assert response.status_code == 302 and response["Location"] == _change(report)
+    assert Workshop.objects.get(pk=report.pk).title_de == "Direkt geändert"
     assert not Workshop.objects.filter(draft_of=report).exists()
+    assert "Direkt geändert" in Client().get(report.get_absolute_url()).content.decode()
+
+
+def test_publish_now_on_a_draft_saves_and_publishes_it_in_one_step():
+    report = WorkshopFactory(title_de=f"Werkstatt an der {OLD}")
+    iqz = client_as("iqz")
+    iqz.post(_change(report), admin_form_data(_change(report), title_de="Erster Entwurf"))
+    draft = Workshop.objects.get(draft_of=report)
+    data = admin_form_data(_change(draft), title_de=f"Werkstatt an der {NEW}", _publish_now="1")
+    response = iqz.post(_change(draft), data)
+    assert response["Location"] == _change(report)
+    assert "Ihre Änderungen sind veröffentlicht" in iqz.get(_change(report)).content.decode()
+    assert not Workshop.objects.filter(pk=draft.pk).exists()
+    assert f"Werkstatt an der {NEW}" in Client().get(report.get_absolute_url()).content.decode()
+
+
+def test_who_needs_review_cannot_publish_now(bochum_event, users):
+    bochum = client_as("bochum")
+    assert 'name="_publish_now"' not in bochum.get(_change(bochum_event)).content.decode()
+    data = admin_form_data(_change(bochum_event), title_de="Sofort?", _publish_now="1")
+    draft_url = bochum.post(_change(bochum_event), data)["Location"]
+    draft = Event.objects.get(draft_of=bochum_event)
+    assert draft_url == _change(draft) and 'name="_publish_now"' not in bochum.get(draft_url).content.decode()
+    bochum.post(_change(draft), admin_form_data(_change(draft), title_de="Sofort!", _publish_now="1"))
+    assert Event.objects.get(pk=draft.pk).title_de == "Sofort!"  # saved as the draft, nothing more
+    assert Event.objects.get(pk=bochum_event.pk).title_de == f"Fest an der {OLD}"
+    assert "Sofort" not in Client().get("/veranstaltungen/fest-kormoranbruecke/").content.decode()
 
 
 def test_bochum_edits_a_published_profile_through_a_draft(users):
@@ -264,10 +297,10 @@ def test_waiting_for_review_is_read_only_until_withdrawn(bochum_draft, users):
 
 
 def test_a_waiting_draft_of_a_published_event_is_locked_too(bochum_event, users):
+    data = admin_form_data(_change(bochum_event), title_de="Heimlich")  # the form while it has no draft
     bochum, draft = _bochum_saves_a_draft(bochum_event, title_de="Erster Entwurf")
     bochum.post(_step(draft, "einreichen"), {"comment": "Bitte prüfen"})
     # A crafted save of the published event's form would update the waiting draft: refused.
-    data = admin_form_data(_change(bochum_event), title_de="Heimlich")
     assert bochum.post(_change(bochum_event), data).status_code == 403
     assert Event.objects.get(pk=draft.pk).title_de == "Erster Entwurf"
 

@@ -45,6 +45,10 @@ DRAFT_STEPS = {
 }
 WITHDRAW_TEXT = (_("Einreichung zurückziehen"), _("Die IQZ-Redaktion prüft den Inhalt dann nicht; Sie können "
                                                    "ihn wieder bearbeiten und erneut einreichen."))
+PUBLISH_AT_NOT_IN_DRAFT = _("Diese Fassung ist schon veröffentlicht; „Sichern“ legt einen Entwurf an, und ein Entwurf "
+                            "übernimmt keinen neuen Termin „veröffentlichen am“. Lassen Sie das Feld, wie es war: "
+                            "Einen Entwurf, der später erscheinen soll, gibt die IQZ-Redaktion mit einem Termin frei. "
+                            "Wer allein veröffentlichen darf, kann stattdessen „Sofort veröffentlichen“ wählen.")
 SAVED_AS_DRAFT = _("Ihre Änderungen sind als Entwurf gespeichert; die veröffentlichte Fassung bleibt unverändert, "
                    "bis der Entwurf freigegeben ist.")
 SAVED_AS_OWN_DRAFT = _("Ihre Änderungen sind als Entwurf gespeichert; die veröffentlichte Fassung bleibt "
@@ -121,6 +125,22 @@ class DraftAdminMixin:
         elif obj is not None and kinds.is_public(obj) and not services.may_publish_alone(request.user, obj):
             fields += ["status"]
         return list(dict.fromkeys(fields))
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not getattr(request, "portal_drafting", False) or "publish_at" not in form.base_fields:
+            return form
+
+        class IntoTheDraft(form):
+            """A draft is published by merging it: a new "veröffentlichen am" would be lost in it."""
+
+            def clean(self):
+                cleaned = super().clean()
+                if "publish_at" in self.changed_data:
+                    self.add_error("publish_at", PUBLISH_AT_NOT_IN_DRAFT)
+                return cleaned
+
+        return IntoTheDraft
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if drafts.is_draft_copy(obj) else super().get_prepopulated_fields(request, obj)

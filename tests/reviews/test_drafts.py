@@ -1,8 +1,9 @@
 """
 Drafts of published content (familie_portal.drafts, reviews.admin_drafts), through the real admin URLs
 with the demo users: `bochum` (review on) edits a published event or profile and the public sees nothing
-of it until the IQZ approves; the IQZ's save of a report is a draft too, and "Sofort veröffentlichen" publishes in one step; discarding; the lock
-while a submission waits; a draft approved for a later minute replaces the original at that minute.
+of it until the IQZ approves; the IQZ's save of a report is a draft too, and "Sofort veröffentlichen"
+publishes in one step; discarding; the lock while a submission waits; a draft approved for a later minute
+replaces the original at that minute.
 """
 
 from datetime import timedelta
@@ -179,6 +180,23 @@ def test_publish_now_on_a_published_report_saves_it_in_public_at_once():
     assert Workshop.objects.get(pk=report.pk).title_de == "Direkt geändert"
     assert not Workshop.objects.filter(draft_of=report).exists()
     assert "Direkt geändert" in Client().get(report.get_absolute_url()).content.decode()
+
+
+def test_a_new_publication_time_is_not_lost_in_a_draft():
+    """A plain save drafts; a draft keeps no "veröffentlichen am": the form says so instead of dropping it."""
+    report = WorkshopFactory(title_de="Mit Termin")
+    later = {"publish_at_0": "01.06.2031", "publish_at_1": "10:00"}
+    iqz = client_as("iqz")
+    response = iqz.post(_change(report), admin_form_data(_change(report), title_de="Mit Termin geändert", **later))
+    assert response.status_code == 200
+    assert "übernimmt keinen neuen Termin" in response.content.decode()
+    assert not Workshop.objects.filter(draft_of=report).exists()
+    assert Workshop.objects.get(pk=report.pk).title_de == "Mit Termin"
+    # Who may publish alone chooses "Sofort veröffentlichen": the time is kept on the object itself.
+    data = admin_form_data(_change(report), title_de="Mit Termin geändert", _publish_now="1", **later)
+    assert iqz.post(_change(report), data).status_code == 302
+    report.refresh_from_db()
+    assert report.title_de == "Mit Termin geändert" and report.publish_at.year == 2031
 
 
 def test_publish_now_on_a_draft_saves_and_publishes_it_in_one_step():

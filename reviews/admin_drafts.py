@@ -134,11 +134,11 @@ class DraftAdminMixin:
         class IntoTheDraft(form):
             """A draft is published by merging it: a new "veröffentlichen am" would be lost in it."""
 
-            def clean(self):
-                cleaned = super().clean()
-                if "publish_at" in self.changed_data:
+            def full_clean(self):
+                # After every other check, so their messages (e.g. the window's order) show too.
+                super().full_clean()
+                if self.is_bound and "publish_at" in self.changed_data and "publish_at" not in self.errors:
                     self.add_error("publish_at", PUBLISH_AT_NOT_IN_DRAFT)
-                return cleaned
 
         return IntoTheDraft
 

@@ -43,7 +43,7 @@ def profile(portal_caches):
     client = Client()
     client.force_login(_user("iqz"))
     data = _form_data(person, status="published", photo_alt="Porträt", email=EMAIL, show_email="on",
-                      phone="0234 123456", show_phone="on")
+                      phone="0234 123456", show_phone="on", _publish_now="1")
     assert client.post(_change_url(person), data).status_code == 302
     person.refresh_from_db()
     assert person.photo and Version.objects.get_for_object(person).exists()

@@ -8,11 +8,12 @@ and `<app>/feeds.py` with `DISCOVERY = [FeedLink(...), ...]`.
 from dataclasses import dataclass
 
 from cms.models import PageContent, PagePermission, PageUrl
-from cms.utils.i18n import get_fallback_languages
+from cms.utils.i18n import force_language, get_fallback_languages
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sites.models import Site
 from django.db.models import Exists, F, Max, OuterRef, Subquery
+from django.urls import reverse
 
 from familie_portal import cms_menus
 from familie_portal.app_modules import app_modules
@@ -68,7 +69,21 @@ class PageSitemap(Sitemap):
         )
 
     def location(self, url):
-        return url.get_absolute_url(self.language)
+        return self.address(url, self.language)
+
+    def address(self, url: PageUrl, language: str) -> str:
+        """What url.get_absolute_url(language) answers (django CMS: its page view's URL in that language, the
+        i18n prefix included), with the two reverse() calls done once per language instead of once per page."""
+        if not hasattr(self, "_address_parts"):
+            self._address_parts = {}
+        if language not in self._address_parts:
+            marker = "0path0"
+            with force_language(language):
+                root = reverse("pages-root")
+                before, _marker, after = reverse("pages-details-by-slug", kwargs={"slug": marker}).partition(marker)
+            self._address_parts[language] = root, before, after
+        root, before, after = self._address_parts[language]
+        return f"{before}{url.path}{after}" if url.path else root
 
     def lastmod(self, url):
         return max((date for date in (url.page_changed, url.content_changed) if date is not None), default=None)
@@ -98,7 +113,7 @@ class PageSitemap(Sitemap):
                               if lang in own), None)
                 if found is not None:
                     alternates.append({"lang_code": code,
-                                       "location": f"{protocol}://{domain}{found.get_absolute_url(code)}"})
+                                       "location": f"{protocol}://{domain}{self.address(found, code)}"})
             default = next((a["location"] for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE), None)
             if default:
                 alternates.append({"lang_code": "x-default", "location": default})

@@ -13,13 +13,19 @@ from django.urls import include, path, re_path
 
 from familie_portal import discovery, editor_help, health, password_reset, views
 
+SITEMAPS = discovery.sitemaps()
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Answered by familie_portal.health.HealthCheckMiddleware before the middleware chain; named here for reverse().
     path("livez", health.livez, name="livez"),
     path("readyz", health.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": discovery.sitemaps()}, name="sitemap"),
+    # The sitemap index names every section's pages (?p=N); sections: CMS pages per language, events, reports,
+    # profiles (familie_portal.discovery).
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+         name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     # German is the default language and lives at unprefixed URLs; /de/… redirects there.
     re_path(r"^de/(?P<path>.*)$", views.strip_default_language_prefix),
 ]

@@ -242,16 +242,27 @@ def test_the_arabic_month_grid_is_right_to_left_with_monday_first(client):
 
 
 def test_sitemap_lists_every_language_with_alternates(client):
-    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 (our own output)
-    locations = {el.text for el in root.findall("s:url/s:loc", SITEMAP)}
+    def section(name):
+        return ET.fromstring(client.get(f"/sitemap-{name}.xml").content)  # noqa: S314 (our own output)
+
+    def locations(root):
+        return {el.text for el in root.findall("s:url/s:loc", SITEMAP)}
+
+    reports, events = locations(section("werkstattreihe")), locations(section("veranstaltungen"))
     for language in NEW:
-        for path in ["/qualifizierung/", REPORT, EVENT]:
-            assert any(location.endswith(f"/{language}{path}") for location in locations), (language, path)
-    url = next(u for u in root.findall("s:url", SITEMAP)
-               if u.find("s:loc", SITEMAP).text.endswith("/ar/qualifizierung/"))
+        for path, listed in [(REPORT, reports), (EVENT, events)]:
+            assert any(location.endswith(f"/{language}{path}") for location in listed), (language, path)
+        # A language's page section lists the pages written in it (the home page); a page nobody translated
+        # (Qualifizierung: German and English) is named there only as the hreflang alternate of its German entry.
+        pages = locations(section(f"seiten-{language}"))
+        assert any(location.endswith(f"/{language}/") for location in pages), language
+        assert not any(location.endswith(f"/{language}/qualifizierung/") for location in pages), language
+    url = next(u for u in section("seiten-de").findall("s:url", SITEMAP)
+               if u.find("s:loc", SITEMAP).text.endswith("/qualifizierung/"))
     alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP)}
     assert set(alternates) == {*ALL, "x-default"}
     assert alternates["tr"].endswith("/tr/qualifizierung/")
+    assert alternates["ar"].endswith("/ar/qualifizierung/")
 
 
 @pytest.mark.parametrize("language", NEW)

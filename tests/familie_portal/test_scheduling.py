@@ -57,7 +57,7 @@ EVENT_URLS = [
     "/veranstaltungen/atom/",
     "/veranstaltungen/kalender.ics",
     "/en/events/",
-    "/sitemap.xml",
+    "/sitemap-veranstaltungen.xml",
     f"/suche/?q={WORD}",
 ]
 
@@ -95,7 +95,7 @@ def test_the_window_is_part_of_published():
 # --- workshop reports ---------------------------------------------------------------------------
 
 REPORT_URLS = ["/", "/werkstattreihe/", "/werkstattreihe/werkstatt-kormoranbruecke/", "/werkstattreihe/feed/rss/",
-               "/werkstattreihe/feed/atom/", "/sitemap.xml", f"/suche/?q={WORD}"]
+               "/werkstattreihe/feed/atom/", "/sitemap-werkstattreihe.xml", f"/suche/?q={WORD}"]
 
 
 def _report(**schedule) -> Workshop:
@@ -119,7 +119,7 @@ def test_a_report_withdrawn_at_9_disappears_everywhere_at_9():
 # --- Familienmanager profiles -------------------------------------------------------------------
 
 PROFILE_URLS = [f"/familienmanager/?q={WORD}", "/familienmanager/kommune/bochum/",
-                "/familienmanager/profil/kormoranbruecke-kim/", "/sitemap.xml", f"/suche/?q={WORD}"]
+                "/familienmanager/profil/kormoranbruecke-kim/", "/sitemap-familienmanager.xml", f"/suche/?q={WORD}"]
 
 
 def _profile(**schedule) -> FamilyManager:

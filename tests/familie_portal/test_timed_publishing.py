@@ -23,7 +23,7 @@ from tests.events.factories import local
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_caches")]
 MOMENT = local(2028, 3, 6, 9, 0)
 WORD = "Kormoranbrücke"
-URLS = ["/fachtag-kormoranbruecke/", "/", "/sitemap.xml", f"/suche/?q={WORD}"]
+URLS = ["/fachtag-kormoranbruecke/", "/", "/sitemap-seiten-de.xml", f"/suche/?q={WORD}"]
 
 
 def make_draft_page(user) -> PageContent:
@@ -114,7 +114,7 @@ def _visitor_reads() -> dict[str, object]:
         "page": page.status_code,
         "text": OLD if OLD in html else NEW if NEW in html else None,
         "menu": 'href="/fachtag-kormoranbruecke/"' in visitor.get("/").content.decode(),
-        "sitemap": "fachtag-kormoranbruecke" in visitor.get("/sitemap.xml").content.decode(),
+        "sitemap": "fachtag-kormoranbruecke" in visitor.get("/sitemap-seiten-de.xml").content.decode(),
         "search": [word for word in (OLD, NEW) if f"<mark>{word}</mark>" in visitor.get(
             f"/suche/?q={word}").content.decode()],
     }

@@ -189,7 +189,7 @@ def test_a_new_page_version_approved_for_9_replaces_the_public_one_at_9(users):
     def visitor_reads():
         visitor = Client()
         page = visitor.get(url)
-        sitemap = visitor.get("/sitemap.xml").content.decode()
+        sitemap = visitor.get("/sitemap-seiten-de.xml").content.decode()
         return page.status_code, WORD in page.content.decode(), f"{url}</loc>" in sitemap
 
     with time_machine.travel(MOMENT - timedelta(minutes=1), tick=False):

@@ -38,9 +38,11 @@ def _pages() -> dict[str, tuple[str, dict]]:
     }
 
 
-def _measure(client: Client) -> dict[str, int]:
+def _measure(client: Client, skip=()) -> dict[str, int]:
     counts = {}
     for name, (url, params) in _pages().items():
+        if name in skip:
+            continue
         client.get(url, params)  # warm the per-process caches (content types, sites, permissions' first reads)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url, params)
@@ -75,9 +77,10 @@ def _client(username: str) -> Client:
 
 @pytest.mark.parametrize("username", ["iqz", "bochum"])
 def test_the_admin_answers_with_the_same_queries_for_two_and_twelve_municipalities(username):
-    small = _measure(_client(username))
+    skip = ["reports"] if username == "bochum" else []  # the reports are the IQZ's (403 for municipal editors)
+    small = _measure(_client(username), skip)
     _grow(GROWTH)
-    big = _measure(_client(username))
+    big = _measure(_client(username), skip)
     print(username, "small", small, "big", big)
     assert big == small
 

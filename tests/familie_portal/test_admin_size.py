@@ -117,3 +117,14 @@ def test_the_iqz_sees_every_municipality_in_the_tree():
     ids = _tree_ids(_client("iqz"))
     for municipality in grown:
         assert Page.objects.get(reverse_id=f"kommune-{municipality.slug}").pk in ids
+
+
+def test_opening_the_municipalities_page_loads_only_the_editors_own_city():
+    _grow(2)
+    kommunen = Page.objects.get(reverse_id="kommunen")
+    own = Page.objects.get(reverse_id="kommune-bochum")
+    opened = {"language": "de", "nodeId": kommunen.pk, "openNodes[]": [kommunen.pk]}
+    html = _client("bochum").get(reverse("admin:cms_pagecontent_get_tree"), opened).content.decode()
+    assert {int(i) for i in re.findall(r'<li class="cms-tree-node[^>]*data-id="(\d+)"', html)} == {own.pk}
+    iqz = _client("iqz").get(reverse("admin:cms_pagecontent_get_tree"), opened).content.decode()
+    assert len(re.findall(r'<li class="cms-tree-node', iqz)) == kommunen.get_child_pages().count()

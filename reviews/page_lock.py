@@ -11,9 +11,15 @@ adds one condition to each at start-up (reviews.apps): the lists are meant to be
 their admin (`services.locked_for`).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.exceptions import ConditionFailed
+
+
+def _model(version):
+    """The model of a version's content, from the content types' cache (the page tree asks for every row)."""
+    return ContentType.objects.get_for_id(version.content_type_id).model_class()
 
 
 def not_waiting(version, user) -> None:
@@ -23,7 +29,7 @@ def not_waiting(version, user) -> None:
     from familie_portal import page_schedule
     from reviews import services
 
-    if version.state != DRAFT or version.content_type.model_class() is not PageContent:
+    if version.state != DRAFT or _model(version) is not PageContent:
         return
     if services.locked_for(user, version.content) is not None:
         raise ConditionFailed(_("Diese Fassung liegt der IQZ-Redaktion zur Prüfung vor; bis zur Entscheidung "
@@ -39,8 +45,10 @@ def edit_not_waiting(version, user) -> None:
     from cms.models import PageContent
     from djangocms_versioning.models import Version
 
-    if version.content_type.model_class() is not PageContent:
+    if _model(version) is not PageContent:
         return
+    if version.state != DRAFT and getattr(version.content, "is_latest_content", False):
+        return  # the page tree's rows are each language's latest content: not a draft, so there is none
     draft = version if version.state == DRAFT else (
         Version.objects.filter_by_content_grouping_values(version.content).filter(state=DRAFT).first())
     if draft is not None:

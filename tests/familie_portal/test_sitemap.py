@@ -185,7 +185,8 @@ def test_the_events_section_costs_the_same_queries_with_10_and_200_events(client
     bulk_events(10, first=first, prefix="klein")
     small = _queries(client, "/sitemap-veranstaltungen.xml")
     bulk_events(190, first=first + timedelta(days=30), prefix="gross")
-    assert sum("/klein-" in loc or "/gross-" in loc for loc in _locations(client, "/sitemap-veranstaltungen.xml")
-               + _locations(client, "/sitemap-veranstaltungen.xml?p=2")) == 200 * len(settings.LANGUAGES)
-    assert _queries(client, "/sitemap-veranstaltungen.xml") == small
-    assert _queries(client, "/sitemap-veranstaltungen.xml?p=2") == small
+    pages = [f"/sitemap-veranstaltungen.xml?p={number}" for number in (1, 2, 3)]
+    assert client.get("/sitemap-veranstaltungen.xml?p=4").status_code == 404
+    assert sum("/klein-" in loc or "/gross-" in loc for page in pages
+               for loc in _locations(client, page)) == 200 * len(settings.LANGUAGES)
+    assert [_queries(client, page) for page in pages] == [small] * 3

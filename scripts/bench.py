@@ -400,7 +400,7 @@ def main():
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
         sys.exit("bench: run through scripts/with-postgres.sh (make bench)")
-    wrk = ensure_wrk()
+    wrk = ensure_wrk() if set(args.phases.split(",")) - {"size"} else None  # the size phase is in-process
 
     static_root = tempfile.mkdtemp(prefix="familie-portal-bench-static-")
     env = {

@@ -364,9 +364,10 @@ def proxy_phase(phase, env, args, wrk, script, urls, static_root):
     return rows
 
 
-def size_phase(env, args) -> str:
-    """scripts/measure_size.py on the database as bench built it; returns its table (printed as it goes)."""
-    env = {**env, "DJANGO_SETTINGS_MODULE": "familie_portal.settings.test"}
+def size_phase(args) -> str:
+    """scripts/measure_size.py on the database as bench built it; returns its table (printed as it goes).
+    The test settings (the test client's host), not bench's production environment."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "familie_portal.settings.test"}
     done = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "measure_size.py"), "--no-setup",
                              f"--municipalities={args.municipalities}", f"-n={args.size_requests}"],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
@@ -447,7 +448,7 @@ def main():
             registration = registration_phase(env, args, wrk, script.name, port)
             continue
         if phase == "size":
-            size = size_phase(env, args)
+            size = size_phase(args)
             continue
         server = start_gunicorn({**env, **overrides}, port, args.workers)
         try:

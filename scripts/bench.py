@@ -367,7 +367,7 @@ def proxy_phase(phase, env, args, wrk, script, urls, static_root):
 def size_phase(args) -> str:
     """scripts/measure_size.py on the database as bench built it; returns its table (printed as it goes).
     The test settings (the test client's host), not bench's production environment."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "familie_portal.settings.test",  # the demo's images:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "DJANGO_SETTINGS_MODULE": "familie_portal.settings.test",
            "PORTAL_TEST_MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(ROOT / "var" / "media"))}
     done = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "measure_size.py"), "--no-setup",
                              f"--municipalities={args.municipalities}", f"-n={args.size_requests}"],

@@ -30,6 +30,11 @@ uncached >= 10 %, p95 < 100 ms (both); the cold phase has no target of its own.
      --registration-rate per second, a rush far beyond a real workshop's), with the cached phase's targets
      (a confirmation changes the date's counts and so the content generation: every cached page).
      Mail is queued (no worker runs), as a request does it in production.
+  7. "size": does a render grow with the state? In-process (the test client, the whole middleware stack, test
+     settings) through scripts/measure_size.py: the render time per page right after a save, with every cache
+     off, and as an editor with the toolbar, for the data above, then again after onboarding --municipalities
+     (default 396: all of NRW, one editor and a ten-page tree each, scripts/bench_data.py), with the ratio;
+     ratios above 1.25 are flagged. It grows the database, so it runs last.
 `--phases cached,uncached` runs a subset (`make bench ARGS="--phases proxy,microcache --only home"`:
 the proxy phases alone, on few pages).
 """
@@ -359,6 +364,24 @@ def proxy_phase(phase, env, args, wrk, script, urls, static_root):
     return rows
 
 
+def size_phase(args) -> str:
+    """scripts/measure_size.py on the database as bench built it; returns its table (printed as it goes).
+    The test settings (the test client's host), not bench's production environment."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "DJANGO_SETTINGS_MODULE": "familie_portal.settings.test",
+           "PORTAL_TEST_MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(ROOT / "var" / "media"))}
+    done = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "measure_size.py"), "--no-setup",
+                             f"--municipalities={args.municipalities}", f"-n={args.size_requests}"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    lines = []
+    for line in done.stdout:
+        print(f"  size {line}", end="", flush=True)
+        lines.append(line)
+    if done.wait() != 0:
+        sys.exit("bench: the size phase failed")
+    start = next((i for i, line in enumerate(lines) if line.startswith("Size")), len(lines))
+    return "\n" + "".join(lines[start:])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
@@ -368,7 +391,10 @@ def main():
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--reports", type=int, default=500)
     parser.add_argument("--profiles", type=int, default=1_000)
-    parser.add_argument("--phases", default="cached,uncached,cold,proxy,microcache,registration",
+    parser.add_argument("--municipalities", type=int, default=396,
+                        help="size phase: municipalities onboarded for the full size (396: all of NRW)")
+    parser.add_argument("--size-requests", type=int, default=7, help="size phase: requests per page (median)")
+    parser.add_argument("--phases", default="cached,uncached,cold,proxy,microcache,registration,size",
                         help="comma-separated subset of the phases")
     parser.add_argument("--registration-rate", type=int, default=10,
                         help="sign-ups or confirmations per second beside the pages (registration phase)")
@@ -376,7 +402,7 @@ def main():
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
         sys.exit("bench: run through scripts/with-postgres.sh (make bench)")
-    wrk = ensure_wrk()
+    wrk = ensure_wrk() if set(args.phases.split(",")) - {"size"} else None  # the size phase is in-process
 
     static_root = tempfile.mkdtemp(prefix="familie-portal-bench-static-")
     env = {
@@ -411,8 +437,9 @@ def main():
         ("proxy", {}),
         ("microcache", {}),
         ("registration", {}),
+        ("size", {}),  # last: it onboards the municipalities
     ]
-    registration = None
+    registration, size = None, ""
     wanted = args.phases.split(",")
     for phase, overrides in [p for p in phases if p[0] in wanted]:
         if phase in ("proxy", "microcache"):
@@ -420,6 +447,9 @@ def main():
             continue
         if phase == "registration":
             registration = registration_phase(env, args, wrk, script.name, port)
+            continue
+        if phase == "size":
+            size = size_phase(args)
             continue
         server = start_gunicorn({**env, **overrides}, port, args.workers)
         try:
@@ -451,6 +481,8 @@ def main():
               f"| {ratio:.0%} | {errors} | {verdict} |")
     print(f"\ntargets missed: {', '.join(missed) if missed else 'none'}")
     failed = any(result["errors"] or result["non2xx"] for *_r, result, _ in rows)
+    if size:
+        print(size, end="")
     if registration is not None:
         print_registration(*registration, args.concurrency, args.registration_rate)
         reg_rows, page_rows, _ = registration

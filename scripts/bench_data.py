@@ -10,7 +10,12 @@ tests' factories (tests/<app>/factories.py) so a model's required fields are fil
 - reports from 2006 to today, one in 20 a draft, each with three talks and a quote;
 - profiles across all municipalities of NRW (one or two places, one in 25 for a whole Kreis),
   one in 10 without consent, one in 20 a draft;
-- published content pages under "Lasttest".
+- published content pages under "Lasttest";
+- full size (`--municipalities 396`): municipalities onboarded like `manage.py add_municipality`
+  (familie_portal.onboarding, one editor `redaktion-<slug>` each) with the page tree TREE below each
+  city page (ten published pages in three levels); the events, reports and profiles above are spread
+  over all municipalities anyway. scripts/measure_size.py (`make bench ARGS="--phases size"`) grows
+  the state with it.
 
 Rows are built with the factories (`build()`, unsaved) and written with bulk_create: save() is
 skipped, so series ends are computed here as Event.save() would; the search index is rebuilt once
@@ -207,6 +212,54 @@ def profiles(count: int) -> int:
     return len(created)
 
 
+# Ten pages below each city page, three levels: (title, children).
+TREE = (
+    ("Angebote", (("Kita", (("Anmeldung", ()),)), ("Schule", ()), ("Freizeit", ()))),
+    ("Beratung", (("Familienbüro", ()), ("Pflege", ()))),
+    ("Termine", ()),
+    ("Kontakt", ()),
+)
+
+
+def _tree(parent, branches, user) -> int:
+    from cms.api import add_plugin, create_page
+
+    from familie_portal.onboarding import PAGE_TEMPLATE, publish
+
+    created = 0
+    for title, children in branches:
+        page = create_page(title, PAGE_TEMPLATE, "de", parent=parent, in_navigation=True, created_by=user)
+        content = page.get_admin_content("de")
+        add_plugin(content.get_placeholders().get(slot="content"), "TextPlugin", "de",
+                   body=f"<h2>{title}</h2><p>Angebote für Familien.</p>")
+        publish(content, user)
+        created += 1 + _tree(page, children, user)
+    return created
+
+
+def municipalities(count: int) -> int:
+    """Onboard up to `count` municipalities not onboarded yet (no editor): one editor each and TREE below
+    the city page. Returns how many were onboarded."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from familie_portal.onboarding import municipality_onboard, onboarding_setup
+    from managers.models import Municipality
+
+    if count <= 0:
+        return 0
+    User = get_user_model()
+    setup = onboarding_setup()
+    todo = list(Municipality.objects.filter(editors__isnull=True).order_by("pk")[:count])
+    for municipality in todo:
+        with transaction.atomic():
+            editor, _ = User.objects.get_or_create(username=f"redaktion-{municipality.slug}"[:150],
+                                                   defaults={"is_staff": True})
+            page = municipality_onboard(municipality=municipality, editors=[editor], setup=setup).page
+            _tree(page, TREE, setup.user)
+    return len(todo)
+
+
 def pages(count: int) -> int:
     from cms.api import add_plugin, create_page
     from cms.models import Page, PageContent
@@ -241,6 +294,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--reports", type=int, default=500)
     parser.add_argument("--profiles", type=int, default=1_000)
+    parser.add_argument("--municipalities", type=int, default=0,
+                        help="onboard this many more municipalities with editors and page trees (396: all)")
     args = parser.parse_args()
 
     import django
@@ -252,8 +307,10 @@ def main() -> None:
     from familie_portal.search import index
 
     started = time.monotonic()
+    onboarded = municipalities(args.municipalities)  # committed one municipality at a time
     with transaction.atomic():
-        counts = {"pages": pages(args.pages), "events": events(args.events), "reports": reports(args.reports),
+        counts = {"municipalities": onboarded, "pages": pages(args.pages), "events": events(args.events),
+                  "reports": reports(args.reports),
                   "profiles": profiles(args.profiles)}
     documents = index.rebuild()
     content_changed()

@@ -74,7 +74,7 @@ def _public_places(visitor) -> dict[str, str]:
         "map": reverse("managers:map"),
         "geojson": reverse("managers:geojson"),
         "search": reverse("search") + "?q=Widerspruch",
-        "sitemap": "/sitemap.xml",
+        "sitemap": "/sitemap-familienmanager.xml",
     }
     return {name: visitor.get(url).content.decode() for name, url in pages.items()}
 
